@@ -1,0 +1,463 @@
+// Entities of one dispatch: countries, organisations, places (lexicons), acronyms with their spelled-out forms,
+// programmes, and persons found from the text's own cues (titles, honorifics, appositions, capitalisation).
+// Later references ("Mammadyarov", "M. Bayramov", "le ministre", "le chef de la diplomatie azerbaïdjanaise")
+// are resolved to the entity they name.
+import type { Entity, EntityKind, Span } from '../../types.ts';
+import type { Token } from '../../text/tokens.ts';
+import { fold } from '../../text/fold.ts';
+import { readTsv, type Language, type Lexicon } from '../../lang/index.ts';
+import type { Sentence } from '../sentences/index.ts';
+import { findGazetteer } from './gazetteer.ts';
+import { findNameRuns, nameKeys, type NameRun } from './names.ts';
+import { findTitles, roleMatches, type TitlePhrase } from './titles.ts';
+
+export interface EntityDraft extends Entity {
+  role?: string;
+  keys: string[];
+  /** Token index of each mention's first token, parallel to `mentions`. */
+  mentionTokens: number[];
+}
+
+/** A reference the events stage resolves: a mention of an entity at a token range. */
+export interface Reference {
+  entity: string;
+  start: number; // token index
+  end: number;
+  sentence: number;
+  /** The mention is a title phrase or an apposition belonging to a person, not a party of its own. */
+  affiliationOf?: string;
+  /** Surface kind: name, title (bare title reference), gazetteer, acronym. */
+  via: 'name' | 'title' | 'gazetteer' | 'acronym';
+}
+
+export interface EntityResult {
+  entities: EntityDraft[];
+  references: Reference[];
+  /** Token indexes covered by a title phrase attached to a person, with that person's id. */
+  titleOf: Map<number, string>;
+  /** Title phrases that named nobody, with the country/organisation they carry ("le chef de l'Etat"). */
+  unnamedTitles: { phrase: TitlePhrase; sentence: number; entity: string | null }[];
+}
+
+interface Heads {
+  map: Map<string, EntityKind>;
+}
+const headCache = new Map<Language, Heads>();
+function heads(lang: Language): Heads {
+  let h = headCache.get(lang);
+  if (!h) {
+    h = { map: new Map(readTsv(`${lang}/heads.tsv`, false).map(([w, k]) => [fold(w!), k as EntityKind])) };
+    headCache.set(lang, h);
+  }
+  return h;
+}
+
+const POSTING = new Set(['en', 'au', 'aux', 'a', 'aupres', 'in', 'to', 'accredited', 'chez']);
+const LEADING_FUNCTION = new Set(['le', 'la', 'les', 'l', "'", 'des', 'du', 'de', 'd', 'the', 'a', 'an', 'of', 'et', 'and', 'ainsi', 'que', 'tels', 'telles', 'tel', 'telle', 'notamment', 'such', 'as', 'its', 'their', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'our', 'aux', 'au', 'a', 'dans', 'in', 'sur', 'on', 'par', 'by', 'pour', 'for', 'with', 'avec']);
+
+export function findEntities(text: string, tokens: Token[], sentences: Sentence[], lex: Lexicon, agencyCountry: string | null, datelineAgency: string | null = null): EntityResult {
+  const entities: EntityDraft[] = [];
+  const byKey = new Map<string, EntityDraft>();
+  const references: Reference[] = [];
+  const gaz: boolean[] = tokens.map(() => false);
+  const tokSentence: number[] = new Array(tokens.length).fill(0);
+  {
+    let s = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      while (s < sentences.length - 1 && tokens[i]!.start >= sentences[s]!.end) s++;
+      tokSentence[i] = s;
+    }
+  }
+  const span = (a: number, b: number): Span => ({ start: tokens[a]!.start, end: tokens[b - 1]!.end });
+  const surface = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  let nextId = 1;
+  const newEntity = (key: string, kind: EntityKind, name: string): EntityDraft => {
+    const e: EntityDraft = { id: `e${nextId++}`, kind, name, aliases: [], mentions: [], keys: [], mentionTokens: [] };
+    entities.push(e);
+    byKey.set(key, e);
+    return e;
+  };
+  const addMention = (e: EntityDraft, a: number, b: number, via: Reference['via'], affiliationOf?: string) => {
+    const sp = span(a, b);
+    if (!e.mentions.some((m) => m.start === sp.start && m.end === sp.end)) {
+      e.mentions.push(sp);
+      e.mentionTokens.push(a);
+    }
+    const written = surface(a, b);
+    if (via !== 'title' && written !== e.name && !e.aliases.includes(written)) e.aliases.push(written);
+    references.push({ entity: e.id, start: a, end: b, sentence: tokSentence[a]!, via, affiliationOf });
+  };
+
+  // 1. Lexicon entities.
+  // The agency of the dateline ("AZERTAC") is the source, not an entity of the story; other agency names
+  // ("TAP" the pipeline) are left to the acronym finder.
+  const agencyNames = new Set([fold(datelineAgency ?? '#')]);
+  for (const h of findGazetteer(tokens, lex)) {
+    const { entry } = h;
+    for (let k = h.start; k < h.end; k++) gaz[k] = true;
+    const key = entry.kind === 'place' ? `place|${fold(entry.canonical)}` : `${entry.kind}|${entry.code}`;
+    let e = byKey.get(key);
+    const written = surface(h.start, h.end);
+    if (!e) {
+      const name = entry.kind === 'country' ? (entry.adjective ? lex.countryNames.get(entry.code) ?? entry.canonical : written) : written;
+      e = newEntity(key, entry.kind === 'place' ? 'place' : entry.kind, name);
+      e.code = entry.kind === 'place' ? undefined : entry.code;
+      if (entry.kind === 'place') e.country = entry.code;
+    } else if (!entry.adjective && entry.kind !== 'place' && written.length > e.name.length && entry.kind === 'organization') {
+      // Best full form: "Organisation du traité de l'Atlantique Nord" over "OTAN".
+      e.aliases.push(e.name);
+      e.name = written;
+      e.aliases = e.aliases.filter((a) => a !== written);
+    } else if (entry.kind === 'country' && !entry.adjective && lex.countryNames.get(entry.code) === e.name && written !== e.name && e.mentions.length === 0) {
+      e.name = written;
+    }
+    addMention(e, h.start, h.end, 'gazetteer');
+  }
+
+  // 2. Acronyms with their spelled-out form: "le plan d'action individuel pour le Partenariat (IPAP)".
+  const headMap = heads(lex.lang).map;
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')') continue;
+    const acr = tokens[i + 1]!;
+    if (acr.kind !== 'word' || acr.text.length < 2 || acr.text.length > 10 || !/^\p{Lu}/u.test(acr.text) || !/\p{Lu}.*\p{Lu}|^\p{Lu}\p{Ll}{1,3}$/u.test(acr.text)) continue;
+    const sent = tokSentence[i]!;
+    let a = i;
+    while (a > 0 && tokSentence[a - 1] === sent && i - a < 14) {
+      const p = tokens[a - 1]!;
+      if (p.kind === 'punct' && p.text !== "'" && p.text !== '’' && p.text !== '`' && p.text !== '-') break;
+      a--;
+    }
+    // Prefer the start whose capitalised words' initials spell the acronym.
+    let start = -1;
+    for (let s = i - 1; s >= a; s--) {
+      const initials = tokens.slice(s, i).filter((t) => t.kind === 'word' && (t.cap || t.text.length > 3) && !LEADING_FUNCTION.has(t.fold)).map((t) => t.fold[0]).join('');
+      if (initials === fold(acr.text) && tokens[s]!.kind === 'word') start = s;
+    }
+    if (start < 0) {
+      start = a;
+      while (start < i && (LEADING_FUNCTION.has(tokens[start]!.fold) || tokens[start]!.kind === 'punct')) start++;
+    }
+    if (start >= i) continue;
+    const long = surface(start, i);
+    const existing = references.find((r) => r.start === i + 1 && r.via === 'gazetteer');
+    const longRef = references.find((r) => r.via === 'gazetteer' && r.start >= start && r.end <= i && r.end - r.start >= (i - start) / 2);
+    let e: EntityDraft | undefined = existing ? entities.find((x) => x.id === existing.entity) : longRef ? entities.find((x) => x.id === longRef.entity) : undefined;
+    if (!e) {
+      const kind = headMap.get(tokens[start]!.fold) ?? (tokens[start]!.cap ? 'organization' : 'other');
+      e = byKey.get(`acr|${acr.text}`) ?? newEntity(`acr|${acr.text}`, kind === 'other' && !tokens[start]!.cap ? 'programme' : kind, long);
+      e.code ??= acr.text;
+      byKey.set(`acr|${acr.text}`, e);
+    }
+    if (!e.expansion && fold(long) !== fold(acr.text)) e.expansion = long;
+    for (let k = start; k <= i + 2; k++) gaz[k] = true;
+    if (!longRef) addMention(e, start, i, 'acronym');
+    if (!existing) addMention(e, i + 1, i + 2, 'acronym');
+  }
+  // Later bare uses of acronyms defined above, and other all-capital tokens (TANAP, COP29, FIAS).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (gaz[i] || t.kind !== 'word' || !t.upper || t.text.length < 2 || t.text.length > 10) continue;
+    if (agencyNames.has(t.fold)) continue;
+    let e = byKey.get(`acr|${t.text}`);
+    const glued = tokens[i + 1]?.kind === 'number' && !tokens[i + 1]!.spaceBefore ? 2 : 1; // COP29
+    if (!e) {
+      // Upper-case words long enough to be surnames are left to the name finder.
+      if (t.text.length >= 4 && /[AEIOUY]/.test(t.text) && glued === 1 && isNameContext(tokens, i)) continue;
+      if (t.text.length < 3 && glued === 1) continue;
+      const prev = tokens.slice(Math.max(0, i - 3), i).map((x) => x.fold);
+      const kind: EntityKind = prev.some((w) => headMap.get(w) === 'programme') ? 'programme' : prev.some((w) => headMap.get(w) === 'organization') ? 'organization' : 'other';
+      e = newEntity(`acr|${t.text}`, kind, surface(i, i + glued));
+      e.code = surface(i, i + glued);
+    }
+    for (let k = i; k < i + glued; k++) gaz[k] = true;
+    addMention(e, i, i + glued, 'acronym');
+    i += glued - 1;
+  }
+
+  // 3. Named institutions: a capitalised head ("Institut", "University", "Fondation") and the capitalised words
+  // joined to it ("Institut Royal des Relations Internationales").
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (gaz[i] || !t.cap || !INSTITUTION_HEADS.has(t.fold)) continue;
+    let j = i + 1;
+    let words = 1;
+    let end = i + 1;
+    while (j < tokens.length && j - i < 12) {
+      const u = tokens[j]!;
+      if (u.kind === 'word' && u.cap && !gaz[j] && !lex.calendarWords.has(u.fold)) {
+        words++;
+        j++;
+        end = j;
+        continue;
+      }
+      if (['de', 'des', 'du', 'd', "'", 'la', 'l', 'pour', 'et', 'for', 'of', 'the', 'and', 'on'].includes(u.fold) && tokenIsCapWord(tokens[j + 1]) ) {
+        j++;
+        continue;
+      }
+      if (['de', 'des', 'du', 'd', "'", 'la', 'l', 'pour', 'et', 'for', 'of', 'the', 'and', 'on'].includes(u.fold) && ['la', 'l', "'", 'the'].includes(tokens[j + 1]?.fold ?? '') && tokenIsCapWord(tokens[j + 2])) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (words < 2) continue;
+    const name = surface(i, end);
+    const e = byKey.get(`name|${fold(name)}`) ?? newEntity(`name|${fold(name)}`, 'organization', name);
+    for (let k = i; k < end; k++) gaz[k] = true;
+    addMention(e, i, end, 'gazetteer');
+    i = end - 1;
+  }
+
+  // 4. Persons.
+  const runs: NameRun[] = [];
+  const titles: TitlePhrase[] = [];
+  for (const s of sentences) {
+    const a = firstToken(tokens, s.start);
+    const b = firstToken(tokens, s.end);
+    const sr = findNameRuns(tokens, lex, gaz, a, b);
+    runs.push(...sr);
+    const nameStart = tokens.map(() => false);
+    for (const r of sr) nameStart[r.start] = true;
+    titles.push(...findTitles(tokens, lex, { gaz, nameStart }, a, b));
+  }
+  const honorificBefore = (r: NameRun): number => {
+    for (let back = 1; back <= 4; back++) {
+      const s = r.start - back;
+      if (s < 0) break;
+      const m = lex.honorifics.matchAt(tokens, s);
+      if (m && m.end === r.start) return s;
+      if (m && tokens[m.end]?.text === '.' && m.end + 1 === r.start) return s;
+    }
+    return -1;
+  };
+  const titleOf = new Map<number, string>();
+  const attachedTitles = new Set<TitlePhrase>();
+  const personOfRun = new Map<NameRun, EntityDraft>();
+  const entityOfTitle = (tp: TitlePhrase): { country?: string; org?: string } => {
+    for (const r of references) {
+      if (r.via !== 'gazetteer' && r.via !== 'acronym') continue;
+      if (r.start < tp.start || r.end > tp.end) continue;
+      const prev = tokens[r.start - 1]?.fold;
+      const prev2 = tokens[r.start - 2]?.fold;
+      if (r.start >= tp.headEnd && (POSTING.has(prev ?? '') || (prev === 'de' && prev2 === 'aupres') || (prev === "'" && POSTING.has(prev2 ?? '')) || (prev === 'l' && tokens[r.start - 2]?.text === "'" && false))) continue;
+      if ((prev === "'" || prev === 'l' || prev === 'la' || prev === 'le' || prev === 'the') && ['aupres', 'to', 'in'].includes(tokens[r.start - (prev === "'" ? 3 : 2)]?.fold ?? '')) continue;
+      const e = entities.find((x) => x.id === r.entity)!;
+      if (e.kind === 'country') return { country: e.code };
+      if (e.kind === 'organization') return { org: e.code };
+      if (e.kind === 'place' && e.country) return { country: e.country };
+    }
+    return {};
+  };
+  const titleText = (tp: TitlePhrase): string => {
+    // The function as written, without the country/organisation it carries ("ministre des Affaires étrangères").
+    let a = tp.start;
+    let b = tp.end;
+    while (a < tp.headStart && gaz[a]) a++;
+    while (a < tp.headStart && (tokens[a]!.text === "'" || tokens[a]!.fold === 's')) a++;
+    // trailing "de l'Azerbaïdjan", "of NATO"
+    let k = b;
+    while (k > tp.headEnd && gaz[k - 1]) k--;
+    if (k < b) {
+      let c = k;
+      while (c > tp.headEnd && ['de', 'du', 'des', 'd', "'", 'la', 'l', 'of', 'the'].includes(tokens[c - 1]!.fold)) c--;
+      if (c < k && c >= tp.headEnd) b = c;
+    }
+    while (b > tp.headEnd && ['aupres', 'de', 'du', 'des', 'd', "'", 'la', 'l', 'of', 'the', 'to', 'en', 'in', 'pour', 'for', 'et', 'and'].includes(tokens[b - 1]!.fold)) b--;
+    let out = '';
+    for (let i = a; i < b; i++) {
+      if (i > tp.headEnd - 1 && i < b && gaz[i] && i + 1 < b && !gaz[i + 1] && lex.lang === 'fr' && !tokens[i]!.cap) continue; // "ministre azerbaïdjanais des …"
+      out += (out && tokens[i]!.spaceBefore ? ' ' : '') + tokens[i]!.text;
+    }
+    return out.replace(/\s+/g, ' ').trim();
+  };
+
+  const makePerson = (r: NameRun, tp: TitlePhrase | null, conf: 'cue' | 'shape'): EntityDraft => {
+    const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').map((t) => t.fold);
+    const keys = nameKeys(words);
+    let e = findPerson(entities, keys, words);
+    if (!e) {
+      e = newEntity(`person|${keys[0]}|${nextId}`, 'person', surface(r.start, r.end));
+      e.keys = keys;
+      (e as EntityDraft & { conf?: string }).conf = conf;
+    } else {
+      const written = surface(r.start, r.end);
+      if (words.length > e.name.split(/\s+/).length) {
+        if (!e.aliases.includes(e.name)) e.aliases.push(e.name);
+        e.name = written;
+      }
+      for (const k of keys) if (!e.keys.includes(k)) e.keys.push(k);
+    }
+    if (tp) attachTitle(e, tp);
+    return e;
+  };
+  const attachTitle = (e: EntityDraft, tp: TitlePhrase) => {
+    attachedTitles.add(tp);
+    for (let k = tp.start; k < tp.end; k++) titleOf.set(k, e.id);
+    if (tp.role === 'counterpart') {
+      const { country, org } = entityOfTitle(tp);
+      if (country && !e.country) e.country = country;
+      if (org && !e.org) e.org = org;
+      return;
+    }
+    const { country, org } = entityOfTitle(tp);
+    const t = titleText(tp);
+    if (!e.title || (t.length > e.title.length && !e.title.includes(t))) {
+      e.title = t;
+      e.role = tp.role;
+    }
+    if (country && !e.country) e.country = country;
+    if (org && !e.org) e.org = org;
+  };
+
+  runs.sort((x, y) => x.start - y.start);
+  // Pass 1: names with a cue — honorific, a title right before, or a title in apposition right after.
+  for (const r of runs) {
+    const hon = honorificBefore(r);
+    const before = titles.find((tp) => tp.end === r.start || (tp.end === r.start - 1 && tokens[r.start - 1]!.text === ','));
+    let after: TitlePhrase | undefined;
+    const next = tokens[r.end];
+    if (next && (next.text === ',' || next.text === '(')) {
+      let k = r.end + 1;
+      while (k < tokens.length && ['le', 'la', 'l', "'", 'the', 'a', 'an', 'un', 'une', 'who', 'qui', 'is', 'est', 'currently', 'actuel', 'actuelle'].includes(tokens[k]!.fold) && k - r.end < 5) k++;
+      after = titles.find((tp) => tp.start === k || tp.headStart === k);
+    }
+    const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
+    const known = findPerson(entities, nameKeys(tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').map((t) => t.fold)), []);
+    if (hon >= 0 || before || after || known) {
+      const e = makePerson(r, before ?? after ?? null, 'cue');
+      if (before && after && after !== before) attachTitle(e, after);
+      personOfRun.set(r, e);
+      addMention(e, r.start, r.end, 'name');
+      for (const tp of [before, after]) if (tp) for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'name') ref.affiliationOf = e.id;
+    } else if (words >= 2) {
+      // Two or more capitalised words with no cue: a person when nothing says otherwise.
+      const t0 = tokens[r.start]!;
+      const orgLike = headMap.get(t0.fold) === 'organization' || headMap.get(t0.fold) === 'programme';
+      const head = tokens[r.start - 1];
+      if (head && head.cap && headMap.has(head.fold)) {
+        // "Institut Royal des Relations Internationales": an institution's name, not a person's.
+        const name = surface(r.start - 1, r.end);
+        const e = byKey.get(`name|${fold(name)}`) ?? newEntity(`name|${fold(name)}`, headMap.get(head.fold) === 'programme' ? 'programme' : 'organization', name);
+        for (let k = r.start - 1; k < r.end; k++) gaz[k] = true;
+        addMention(e, r.start - 1, r.end, 'gazetteer');
+      } else if (!orgLike) {
+        const e = makePerson(r, null, 'shape');
+        personOfRun.set(r, e);
+        addMention(e, r.start, r.end, 'name');
+      }
+    }
+  }
+  // Pass 2: single surnames and short forms of persons found above ("Mammadyarov", "M. Bayramov").
+  for (const r of runs) {
+    if (personOfRun.has(r)) continue;
+    const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').map((t) => t.fold);
+    const e = findPerson(entities, nameKeys(words), []);
+    if (e) {
+      personOfRun.set(r, e);
+      addMention(e, r.start, r.end, 'name');
+    } else if (honorificBefore(r) >= 0) {
+      const p = makePerson(r, null, 'cue');
+      personOfRun.set(r, p);
+      addMention(p, r.start, r.end, 'name');
+    }
+  }
+  // Pass 3: bare titles ("le ministre", "la cheffe de la diplomatie azerbaïdjanaise", "the Secretary-General").
+  const unnamedTitles: EntityResult['unnamedTitles'] = [];
+  const persons = () => entities.filter((e) => e.kind === 'person');
+  for (const tp of titles) {
+    if (attachedTitles.has(tp)) continue;
+    // Titles inside another title's complement ("du ministre des Affaires étrangères de Belgique") are not references.
+    if (titleOf.has(tp.headStart)) continue;
+    if (tp.role === 'counterpart') continue;
+    const { country, org } = entityOfTitle(tp);
+    const s = tokSentence[tp.headStart]!;
+    const prevTok = tokens[tp.start - 1];
+    // "du ministre", "de l'ambassadeur": a title governed by a preposition is usually part of another phrase.
+    const governed = prevTok && ['du', 'des', 'of'].includes(prevTok.fold);
+    const candidates = persons().filter((p) => {
+      if (!roleMatches(tp.role, p.role)) return false;
+      if (country && p.country && p.country !== country) return false;
+      if (org && p.org !== org) return false;
+      if ((country || org) && !p.country && !p.org) return false;
+      return p.mentionTokens.some((m) => m < tp.headStart);
+    });
+    // The most recently mentioned candidate.
+    let best: EntityDraft | null = null;
+    let bestPos = -1;
+    for (const p of candidates) {
+      const pos = Math.max(...p.mentionTokens.filter((m) => m < tp.headStart));
+      if (pos > bestPos) {
+        best = p;
+        bestPos = pos;
+      }
+    }
+    if (best && !governed) {
+      for (let k = tp.start; k < tp.end; k++) titleOf.set(k, best.id);
+      addMention(best, tp.headStart, tp.end, 'title');
+      for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'title') ref.affiliationOf = best.id;
+    } else if (!governed) {
+      const ent = country ? entities.find((e) => e.kind === 'country' && e.code === country) : org ? entities.find((e) => e.kind === 'organization' && e.code === org) : null;
+      unnamedTitles.push({ phrase: tp, sentence: s, entity: ent?.id ?? (isDomestic(tp.role) && agencyCountry ? `country:${agencyCountry}` : null) });
+    }
+  }
+  // Persons with a domestic title and no stated country speak for the agency's state (AZERTAC → AZE).
+  for (const p of persons()) {
+    if (!p.country && !p.org && p.role && isDomestic(p.role) && agencyCountry) p.country = agencyCountry;
+  }
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  return { entities, references, titleOf, unnamedTitles };
+}
+
+// Heads of institution names that are not themselves a country's government.
+const INSTITUTION_HEADS = new Set(['institut', 'universite', 'fondation', 'centre', 'academie', 'forum', 'association', 'federation', 'ligue', 'alliance', 'coalition', 'parti', 'mouvement', 'banque', 'fonds', 'agence', 'organisation', 'union', 'conseil', 'comite', 'commission', 'assemblee', 'parlement', 'cour', 'tribunal', 'chambre', 'communaute', 'groupe',
+  'institute', 'university', 'foundation', 'center', 'academy', 'league', 'party', 'movement', 'bank', 'fund', 'agency', 'organization', 'council', 'committee', 'assembly', 'parliament', 'court', 'chamber', 'community', 'group']);
+
+function tokenIsCapWord(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && t.cap;
+}
+
+function isDomestic(role: string): boolean {
+  return ['head_of_state', 'head_of_government', 'foreign_minister', 'minister', 'assistant', 'adviser', 'spokesperson', 'parliament_speaker', 'deputy_minister', 'deputy_foreign_minister', 'deputy_head_of_government', 'chief_of_staff', 'vice_president', 'monarch', 'crown_prince'].includes(role);
+}
+
+function isNameContext(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return (!!prev && prev.kind === 'word' && prev.cap && !prev.upper) || (!!next && next.kind === 'word' && next.cap && !next.upper);
+}
+
+function firstToken(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function findPerson(entities: EntityDraft[], keys: string[], words: string[]): EntityDraft | undefined {
+  if (keys.length === 0) return undefined;
+  const full = keys[0]!;
+  const last = words.length ? words[words.length - 1]! : full.split(' ').pop()!;
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    if (e.keys.includes(full)) return e;
+  }
+  // A single word or "Given Surname" whose surname is a known person's surname.
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const eLast = e.keys[1] ?? e.keys[0];
+    if (eLast && (eLast === last || eLast === full) && full.split(' ').length <= 2) {
+      // Different given names with the same surname are different people.
+      const given = full.split(' ');
+      const eGiven = e.keys[0]!.split(' ');
+      if (given.length === 2 && eGiven.length >= 2 && given[0] !== eGiven[0] && given[0]!.length > 2 && eGiven[0]!.length > 2) continue;
+      return e;
+    }
+  }
+  return undefined;
+}
+
+export { firstToken };

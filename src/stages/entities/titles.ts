@@ -1,0 +1,110 @@
+// Title phrases: a head from the lexicon ("ministre", "Foreign Minister", "secrétaire général adjoint") and its
+// complement ("des Affaires étrangères de l'Azerbaïdjan", "of NATO"), read from the tokens.
+import type { Token } from '../../text/tokens.ts';
+import type { Lexicon } from '../../lang/index.ts';
+
+export interface TitlePhrase {
+  start: number; // token index of the first token (left modifiers included, determiner excluded)
+  headStart: number;
+  headEnd: number;
+  end: number; // exclusive
+  role: string;
+}
+
+const CONNECTORS = new Set(['de', 'du', 'des', 'd', "'", 'la', 'le', 'les', 'l', 'pour', 'aupres', 'charge', 'chargee', 'en', 'au', 'aux', 'a', 'of', 'for', 'the', 'to', 'on', 'in', '-', 'et', 'and', 's', 'sur']);
+// Lower-case words that end a title: verbs, auxiliaries, relatives, adverbs of time.
+const STOP = new Set([
+  'a', 'ont', 'est', 'sont', 'etait', 'ete', 'avait', 'sera', 'va', 'qui', 'que', 'dont', 'lors', 'avec', 'ainsi', 'egalement', 'aussi', 'hier', 'aujourd',
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'who', 'which', 'that', 'with', 'met', 'said', 'held', 'also', 'yesterday', 'today',
+  'recu', 'rencontre', 'rencontre', 'declare', 'souligne', 'note', 'indique', 'precise', 'accompagne', 'accompagnee', 'se', 's', 'y', 'il', 'elle', 'son', 'sa', 'ses',
+  'leur', 'ce', 'cette', 'ces', 'un', 'une', 'par', 'by', 'during', 'pendant', 'apres', 'after', 'avant', 'before', 'dans', 'entre', 'between', 'visite', 'visit',
+  'et', 'and', 'ou', 'or', 'mais', 'but', 'at', 'from', 'since', 'depuis', 'when', 'while', 'where', 'ou', 'en', 'presence', 'marge',
+]);
+const MAX_TITLE_TOKENS = 30;
+
+export interface TokenInfo {
+  gaz: boolean[]; // token covered by a gazetteer entity
+  nameStart: boolean[]; // token starts a name run
+}
+
+export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from: number, to: number): TitlePhrase[] {
+  const out: TitlePhrase[] = [];
+  for (let i = from; i < to; ) {
+    const m = lex.titles.matchAt(tokens, i);
+    if (!m || m.end > to) {
+      i++;
+      continue;
+    }
+    // An English head must be written as a title ("Minister", "Foreign Minister"), not the common noun in prose,
+    // unless it is lower case in a French text, where titles are lower case.
+    let start = m.start;
+    // Left modifiers: capitalised title words and country/organisation names ("Azerbaijani Foreign Minister",
+    // "NATO Secretary General", "Azerbaijan's Foreign Minister").
+    while (start > from) {
+      const p = tokens[start - 1]!;
+      if (info.gaz[start - 1] || (p.cap && lex.nameStop.has(p.fold) && !/^(?:the|le|la|les|l|a|an|un|une)$/.test(p.fold)) || (p.fold === 's' && tokens[start - 2]?.text === "'") || p.text === "'" || p.text === '’' || p.text === '-') {
+        if ((p.text === "'" || p.text === '’') && tokens[start]?.fold !== 's' && start === m.start) break;
+        start--;
+      } else break;
+    }
+    while (start < m.start && (tokens[start]!.kind === 'punct')) start++;
+    let end = m.end;
+    // Right complement.
+    while (end < to && end - start < MAX_TITLE_TOKENS) {
+      const t = tokens[end]!;
+      if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '`' && t.text !== '-') break;
+      if (info.nameStart[end] && !isConnectorBefore(tokens, end)) break;
+      const next = lex.titles.matchAt(tokens, end);
+      if (t.fold === 'et' || t.fold === 'and') {
+        // "Premier ministre et ministre des Affaires étrangères": a second title joins; anything else ends it.
+        if (next || (tokens[end + 1] && lex.titles.matchAt(tokens, end + 1))) {
+          end++;
+          continue;
+        }
+        break;
+      }
+      if (next) {
+        end = next.end;
+        continue;
+      }
+      if (info.gaz[end] || CONNECTORS.has(t.fold)) {
+        if (STOP.has(t.fold) && !CONNECTORS.has(t.fold)) break;
+        end++;
+        continue;
+      }
+      if (t.kind === 'word' && t.cap && lex.nameStop.has(t.fold)) {
+        end++;
+        continue;
+      }
+      if (t.kind === 'word' && !t.cap && !STOP.has(t.fold)) {
+        // Lower-case words inside a complement: adjectives and nouns ("étrangères", "adjoint", "présidentielle").
+        end++;
+        continue;
+      }
+      if (t.kind === 'number') break;
+      // A capitalised word after a connector belongs to the complement only if it is a named entity or an
+      // institution word; otherwise it starts a name.
+      break;
+    }
+    // Do not end on a connector or a determiner.
+    while (end > m.end && (CONNECTORS.has(tokens[end - 1]!.fold) || tokens[end - 1]!.kind === 'punct')) end--;
+    out.push({ start, headStart: m.start, headEnd: m.end, end, role: m.values[0]!.role });
+    i = Math.max(end, m.end);
+  }
+  return out;
+}
+
+function isConnectorBefore(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p) return false;
+  return ['de', 'du', 'des', "'", 'of', 'la', 'l'].includes(p.fold) && !!tokens[i] && /^(?:affaires|etat|republique)$/.test(tokens[i]!.fold);
+}
+
+/** Whether a reference with role `ref` ("le ministre") can point to a person whose title has role `person`. */
+export function roleMatches(ref: string, person: string | undefined): boolean {
+  if (!person) return false;
+  if (ref === person) return true;
+  if (person.endsWith('_' + ref)) return true;
+  if (ref === 'head' || ref === 'counterpart') return true;
+  return false;
+}

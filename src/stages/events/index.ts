@@ -1,0 +1,474 @@
+// Interactions: a contact verb or noun from the lexicon ("a rencontré", "s'est entretenu par téléphone avec",
+// "a été reçu par", "met with", "held talks"), its subject and counterparts, mode, date, place and topics, with the
+// sentence that proves it. Negated and cancelled contacts are skipped; planned ones are kept as AGREE.
+import type { Token } from '../../text/tokens.ts';
+import type { Lexicon, ContactVerb } from '../../lang/index.ts';
+import type { Sentence } from '../sentences/index.ts';
+import type { EntityResult, Reference } from '../entities/index.ts';
+import { firstToken } from '../entities/index.ts';
+import { findDates, type DateExpression } from '../dates/index.ts';
+import { parseIso } from '../dates/calendar.ts';
+import { findTopics, topicList } from './topics.ts';
+
+export interface Interaction {
+  mode: string;
+  role: ContactVerb['role'];
+  subject: string[];
+  counterparts: string[];
+  /** The party that initiated (calls received), when the text says. */
+  initiator: string | null;
+  date: { start: string | null; end: string | null; partial?: { month: number; day?: number }; basis: 'text' | 'dateline' | 'published' | 'none' };
+  location: string | null;
+  topics: string[];
+  background: boolean;
+  planned: boolean;
+  sentence: number;
+  evidence: { start: number; end: number }[];
+  confidence: number;
+  sidelines: boolean;
+}
+
+export interface EventContext {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  lex: Lexicon;
+  ents: EntityResult;
+  /** Reference date for relative expressions: the dateline's date, else the filing date. */
+  reference: string | null;
+  datelineDate: string | null;
+  published: string | null;
+  /** The dateline place's entity id when the dateline city is where events happen (AZERTAC, Xinhua). */
+  datelinePlace: string | null;
+  /** Entity id for an ISO3 country, created on demand (a host country named only through its capital). */
+  countryEntity: (iso3: string) => string;
+}
+
+const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'he', 'she', 'ils', 'elles', 'they']);
+const TOPIC_PREPS = new Set(['sur', 'au sujet de', 'concernant', 'portant sur', 'on', 'about', 'regarding', 'concerning']);
+const JOIN_ZONE_END = new Set(['afin', 'sur', 'porteur', 'porteuse', 'carrying', 'to discuss', 'pour discuter', 'on']);
+
+interface CueHit {
+  start: number;
+  end: number;
+  kind: string;
+  form: string;
+}
+
+export function findInteractions(ctx: EventContext): Interaction[] {
+  const { tokens, sentences, lex, ents } = ctx;
+  const out: Interaction[] = [];
+  const entityById = new Map(ents.entities.map((e) => [e.id, e]));
+  let lastSubject: string[] = [];
+  const refsBySentence = new Map<number, Reference[]>();
+  for (const r of ents.references) {
+    const list = refsBySentence.get(r.sentence) ?? [];
+    list.push(r);
+    refsBySentence.set(r.sentence, list);
+  }
+  const unnamedBySentence = new Map<number, EntityResult['unnamedTitles']>();
+  for (const u of ents.unnamedTitles) {
+    const list = unnamedBySentence.get(u.sentence) ?? [];
+    list.push(u);
+    unnamedBySentence.set(u.sentence, list);
+  }
+  const resolveUnnamed = (id: string | null): string | null => {
+    if (!id) return null;
+    if (id.startsWith('country:')) return ctx.countryEntity(id.slice(8));
+    return id;
+  };
+
+  const triggerSentences = new Set<number>();
+  sentences.forEach((sent, si) => {
+    const a = firstToken(tokens, sent.start);
+    const b = firstToken(tokens, sent.end);
+    if (lex.verbs.scan(tokens.slice(a, b)).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
+  });
+  sentences.forEach((sent, si) => {
+    const a = firstToken(tokens, sent.start);
+    const b = firstToken(tokens, sent.end);
+    if (b - a < 3) return;
+    const cues: CueHit[] = [];
+    for (let i = a; i < b; ) {
+      const m = lex.cues.matchAt(tokens, i);
+      if (m && m.end <= b) {
+        for (const v of m.values) cues.push({ start: m.start, end: m.end, kind: v.kind, form: v.form });
+        i = m.end;
+      } else i++;
+    }
+    const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
+    const triggers = lex.verbs.scan(tokens.slice(0, b), (_v, s) => s >= a).filter((m) => m.start >= a);
+    if (triggers.length === 0) {
+      // Subject tracking across sentences: the last person named as a sentence subject.
+      const refs = (refsBySentence.get(si) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
+      if (refs.length && refs[0]!.start - a < 12) lastSubject = [refs[0]!.entity];
+      return;
+    }
+    const refs = (refsBySentence.get(si) ?? []).filter(isParty);
+    const unnamed = (unnamedBySentence.get(si) ?? []).filter((u) => u.entity);
+    const dates = findDates(tokens, lex, a, b, ctx.reference);
+    const sentenceBackground = has('background');
+    const cancelled = has('cancel');
+    let consumedTo = a;
+    triggers.forEach((tr, ti) => {
+      if (tr.start < consumedTo) return;
+      const verb = tr.values[0]!;
+      const nextTrigger = triggers.slice(ti + 1).find((x) => x.values[0]!.tense !== 'nominal' || verb.tense === 'nominal')?.start ?? b;
+      // Negation right before the verb ("n'a pas rencontré", "did not meet").
+      const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n');
+      if (negated) return;
+      if (cancelled && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
+      const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
+      const trDate = nearestDate(dates, tr.start);
+      let planned = verb.tense === 'future' || modal || !!trDate?.future;
+      if (verb.tense === 'infinitive' && !modal) return;
+      if (verb.tense === 'nominal' && verb.role !== 'between' && isGenericNominal(tokens, tr.start)) {
+        // "lors de l'entretien avec X" restates a contact; kept, and merged later with the verb's event.
+      }
+      // Subject: the nearest party before the verb in this clause, else the running subject.
+      const before = refs.filter((r) => r.end <= tr.start && r.start >= a);
+      const beforeUnnamed = unnamed.filter((u) => u.phrase.end <= tr.start && u.phrase.start >= a);
+      let subject: string[] = [];
+      if (verb.role === 'mutual' || (verb.role === 'between' && false)) {
+        subject = uniq(before.map((r) => r.entity));
+      } else {
+        const persons = before.filter((r) => entityById.get(r.entity)?.kind === 'person');
+        const pick = persons.length ? persons[persons.length - 1]! : null;
+        const other = before.filter((r) => entityById.get(r.entity)?.kind !== 'person' && entityById.get(r.entity)?.kind !== 'place' && !isComplement(tokens, r.start));
+        if (pick) subject = [pick.entity];
+        else if (beforeUnnamed.length) subject = [resolveUnnamed(beforeUnnamed[beforeUnnamed.length - 1]!.entity)!];
+        else if (other.length) subject = [other[other.length - 1]!.entity];
+        else if (lastSubject.length) subject = lastSubject;
+      }
+      if (verb.tense === 'nominal' && verb.role !== 'between') {
+        // Possessive nominal ("sa rencontre avec") takes the clause's subject, which may come after it
+        // ("Lors de son entretien avec X, le ministre Y a ...").
+        const after = refs.filter((r) => r.start >= tr.end && entityById.get(r.entity)?.kind === 'person');
+        if (!before.length && after.length) subject = [after[after.length - 1]!.entity];
+      }
+      // Counterparts.
+      const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), tr.end, nextTrigger, verb.role);
+      consumedTo = zoneEnd;
+      let counterparts: string[] = [];
+      let locationRef: string | null = null;
+      if (verb.role === 'between') {
+        const entre = findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8));
+        if (entre < 0) return;
+        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= b);
+        subject = [];
+        counterparts = uniq(zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind)).map((r) => r.entity));
+        if (counterparts.length < 2) return;
+      } else {
+        const zone = refs.filter((r) => r.start >= tr.end && r.end <= zoneEnd);
+        const zoneUnnamed = unnamed.filter((u) => u.phrase.start >= tr.end && u.phrase.end <= zoneEnd);
+        const persons = zone.filter((r) => entityById.get(r.entity)?.kind === 'person');
+        const nonPersons = zone.filter((r) => {
+          const k = entityById.get(r.entity)?.kind;
+          return (k === 'country' || k === 'organization') && !insidePersonTitle(ents, r);
+        });
+        const places = zone.filter((r) => entityById.get(r.entity)?.kind === 'place');
+        if (verb.role === 'visit') {
+          const inv = findWord(tokens, ['invitation'], tr.end, b);
+          const host = inv >= 0 ? refs.find((r) => r.start > inv && entityById.get(r.entity)?.kind === 'person') : undefined;
+          const countries = nonPersons.filter((r) => entityById.get(r.entity)?.kind === 'country');
+          if (host) counterparts = [host.entity];
+          else if (countries.length) counterparts = [countries[0]!.entity];
+          else if (places.length && entityById.get(places[0]!.entity)?.country) counterparts = [ctx.countryEntity(entityById.get(places[0]!.entity)!.country!)];
+          else if (persons.length) counterparts = [persons[0]!.entity];
+          locationRef = places[0]?.entity ?? countries[0]?.entity ?? null;
+        } else if (verb.role === 'join') {
+          counterparts = uniq([...nonPersons.filter((r) => entityById.get(r.entity)?.kind === 'organization').map((r) => r.entity), ...persons.map((r) => r.entity)]);
+          if (!counterparts.length) counterparts = uniq(nonPersons.map((r) => r.entity));
+          locationRef = places[0]?.entity ?? null;
+        } else {
+          counterparts = uniq(persons.map((r) => r.entity));
+          const extra = [...nonPersons.map((r) => r.entity), ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!)].filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))));
+          if (!counterparts.length) counterparts = uniq(extra);
+          else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
+        }
+        if (!counterparts.length && verb.tense === 'nominal') return;
+      }
+      // Drop the subject's own side from the counterparts ("OTAN+Azerbaïdjan" for an Azerbaijani official).
+      counterparts = counterparts.filter((c) => !subject.includes(c) && !subject.some((s) => personSpeaksFor(entityById.get(s), entityById.get(c))));
+      if (verb.role === 'mutual') {
+        subject = uniq([...subject, ...counterparts]);
+        counterparts = [];
+      }
+      if (!subject.length && !counterparts.length) return;
+      const mode = refineMode(verb.mode, cues, a, b, tr.start, zoneEnd);
+      const about = cues.find((c) => c.start === zoneEnd && c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form)));
+      const ownTopics = about && mode !== 'visit' && verb.role !== 'between' ? topicList(ctx.text.slice(tokens[about.end - 1]!.end, sent.end)) : [];
+      const background = sentenceBackground || (!!trDate && isOld(trDate, ctx.reference));
+      if (background) planned = false;
+      // Where: a place named in the sentence (not inside a title), else none for now (filled later).
+      if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
+        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf);
+        locationRef = placeRefs[0]?.entity ?? null;
+        // "... au dialogue organisé au siège de l'OTAN à Bruxelles": a following sentence without a contact of
+        // its own may say where this one took place.
+        if (!locationRef && si + 1 < sentences.length && !triggerSentences.has(si + 1) && sentences[si + 1]!.paragraph <= sent.paragraph + 1) {
+          const nextPlace = (refsBySentence.get(si + 1) ?? []).find((r) => entityById.get(r.entity)?.kind === 'place' && ['a', 'in', 'at'].includes(tokens[r.start - 1]?.fold ?? ''));
+          if (nextPlace) locationRef = nextPlace.entity;
+        }
+      }
+      const date = trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
+      const evidence = [{ start: sent.start, end: sent.end }];
+      const sidelines = cues.some((c) => c.kind === 'zone_end' && /marge|sidelines|margins/.test(c.form)) || /\ben marge\b|\bsidelines\b|\bmargins\b/i.test(ctx.text.slice(sent.start, sent.end));
+      const separate = has('separate') || (!has('joint') && counterparts.length > 1 && ['with', 'host', 'guest', 'from'].includes(verb.role));
+      const base = {
+        mode,
+        role: verb.role,
+        subject,
+        initiator: verb.role === 'from' ? counterparts[0] ?? null : null,
+        date: date ?? { start: null, end: null, basis: 'none' as const },
+        location: locationRef,
+        topics: ownTopics,
+        background,
+        planned,
+        sentence: si,
+        evidence,
+        confidence: confidenceOf(verb, subject, counterparts, entityById),
+        sidelines,
+      };
+      if (separate) for (const c of counterparts) out.push({ ...base, counterparts: [c], topics: [...ownTopics], evidence: [...evidence] });
+      else out.push({ ...base, counterparts });
+      if (subject.length === 1 && entityById.get(subject[0]!)?.kind === 'person' && !background) lastSubject = subject;
+    });
+  });
+
+  applyDelegationLeaders(ctx, out, refsBySentence);
+  attachTopics(ctx, out);
+  if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence);
+  return mergeAndDate(ctx, out);
+}
+
+function isParty(r: Reference): boolean {
+  // A country or organisation named inside a person's title speaks through that person.
+  return !r.affiliationOf || r.via === 'name';
+}
+
+function insidePersonTitle(ents: EntityResult, r: Reference): boolean {
+  return ents.titleOf.has(r.start) && r.via !== 'name';
+}
+
+/** A reference right after "de", "en", "à" etc. is a complement ("visite en Belgique"), not a subject. */
+function isComplement(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1]?.fold;
+  const p2 = tokens[i - 2]?.fold;
+  return ['de', 'du', 'des', 'en', 'a', 'au', 'aux', 'in', 'to', 'of', 'from', 'with', 'avec', 'entre', 'between', 'sur', 'on', 'pour', 'for', 'par', 'by'].includes(p ?? '') || (p === "'" && ['d', 'l'].includes(p2 ?? '') && ['de', 'a', 'avec', 'entre', 'sur', 'pour', 'par'].includes(tokens[i - 3]?.fold ?? '')) || (p === "'" && p2 === 'd');
+}
+
+function personSpeaksFor(p: { kind: string; country?: string; org?: string } | undefined, other: { kind: string; code?: string } | undefined): boolean {
+  if (!p || !other || p.kind !== 'person') return false;
+  return !!other.code && (p.country === other.code || p.org === other.code);
+}
+
+function isGenericNominal(tokens: Token[], i: number): boolean {
+  return ['l', "'", 'cet', 'cette', 'the'].includes(tokens[i - 1]?.fold ?? '');
+}
+
+function findWord(tokens: Token[], words: string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (words.includes(tokens[i]!.fold)) return i;
+  return -1;
+}
+
+function findZoneEnd(tokens: Token[], cues: CueHit[], from: number, to: number, role: ContactVerb['role']): number {
+  let end = to;
+  for (const c of cues) {
+    if (c.kind !== 'zone_end' && c.kind !== 'topic') continue;
+    if (c.start < from || c.start >= end) continue;
+    if (role === 'visit' || role === 'join') {
+      if (!JOIN_ZONE_END.has(tokenFold(c.form))) continue;
+    }
+    end = c.start;
+  }
+  for (let i = from; i < end; i++) if (tokens[i]!.text === ';') return i;
+  return end;
+}
+
+function tokenFold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function refineMode(mode: string, cues: CueHit[], a: number, b: number, trStart: number, zoneEnd: number): string {
+  if (mode === 'talks' || mode === 'meeting' || mode === 'reception') {
+    const near = (kind: string) => cues.some((c) => c.kind === kind && c.start >= a && c.end <= b && Math.abs(c.start - trStart) < 30 && c.start < zoneEnd + 10);
+    if (near('video')) return 'video_call';
+    if (near('phone') && mode !== 'reception') return 'phone_call';
+  }
+  return mode;
+}
+
+function nearestDate(dates: DateExpression[], at: number): DateExpression | undefined {
+  let best: DateExpression | undefined;
+  let bestD = Infinity;
+  for (const d of dates) {
+    const dist = d.end <= at ? at - d.end : d.start - at;
+    const penalty = d.coarse ? 20 : 0;
+    if (dist + penalty < bestD) {
+      best = d;
+      bestD = dist + penalty;
+    }
+  }
+  return best;
+}
+
+/** A date well before the reference date: the sentence recalls an earlier contact. */
+function isOld(d: DateExpression, ref: string | null): boolean {
+  if (!d.from || !ref) return false;
+  const r = parseIso(ref);
+  const x = parseIso(d.from);
+  if (!r || !x) return false;
+  const rd = r.y * 372 + r.m * 31 + (r.d || 31);
+  const xd = x.y * 372 + x.m * 31 + (x.d || 1);
+  return rd - xd > 45;
+}
+
+function confidenceOf(verb: ContactVerb, subject: string[], counterparts: string[], byId: Map<string, { kind: string }>): number {
+  let c = verb.tense === 'nominal' ? 0.6 : 0.8;
+  if (subject.some((s) => byId.get(s)?.kind === 'person')) c += 0.1;
+  if (!counterparts.length) c -= 0.3;
+  return Math.round(Math.max(0.1, Math.min(0.95, c)) * 100) / 100;
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+const DELEGATION = /\b(?:délégation|delegation)\b/i;
+const LED_BY = /\b(?:dirigée?s?|conduite?s?|menée?s?|présidée?s?|led|headed|chaired)\s+(?:par|by)\b/i;
+
+/**
+ * "La délégation de l'Union européenne a été dirigée par Enrique Mora": the person who led a side stands for it
+ * in the contact reported just before.
+ */
+function applyDelegationLeaders(ctx: EventContext, events: Interaction[], refsBySentence: Map<number, Reference[]>): void {
+  const byId = new Map(ctx.ents.entities.map((e) => [e.id, e]));
+  ctx.sentences.forEach((sent, si) => {
+    const s = ctx.text.slice(sent.start, sent.end);
+    const led = LED_BY.exec(s);
+    if (!led || !DELEGATION.test(s)) return;
+    const at = sent.start + led.index;
+    const refs = refsBySentence.get(si) ?? [];
+    const leader = refs.find((r) => ctx.tokens[r.start]!.start > at && byId.get(r.entity)?.kind === 'person');
+    const side = refs.find((r) => ctx.tokens[r.start]!.start < at && ['country', 'organization'].includes(byId.get(r.entity)?.kind ?? ''));
+    if (!leader || !side) return;
+    const target = [...events].reverse().find((e) => e.sentence <= si && e.sentence >= si - 3 && (e.counterparts.includes(side.entity) || e.subject.includes(side.entity)));
+    if (!target) return;
+    const swap = (xs: string[]) => xs.map((x) => (x === side.entity ? leader.entity : x));
+    target.counterparts = swap(target.counterparts);
+    target.subject = swap(target.subject);
+    if (!target.evidence.some((x) => x.start === sent.start)) target.evidence.push({ start: sent.start, end: sent.end });
+    const p = byId.get(leader.entity)!;
+    const e = byId.get(side.entity)!;
+    if (!p.country && !p.org) {
+      if (e.kind === 'country') p.country = e.code;
+      else p.org = e.code;
+    }
+  });
+}
+
+function attachTopics(ctx: EventContext, events: Interaction[]): void {
+  const { sentences, tokens, lex, text } = ctx;
+  sentences.forEach((sent, si) => {
+    const topics = findTopics(text, tokens, lex, sent);
+    if (!topics.length) return;
+    // The events of this sentence, else of the closest earlier sentence that has events.
+    let target = events.filter((e) => e.sentence === si);
+    if (!target.length) {
+      for (let k = si - 1; k >= 0 && si - k <= 4; k--) {
+        target = events.filter((e) => e.sentence === k);
+        if (target.length) break;
+      }
+    }
+    for (const e of target) {
+      for (const t of topics) if (!e.topics.includes(t)) e.topics.push(t);
+      if (!e.evidence.some((x) => x.start === sent.start)) e.evidence.push({ start: sent.start, end: sent.end });
+    }
+  });
+}
+
+const IN_PERSON = new Set(['meeting', 'reception', 'talks', 'multilateral', 'credentials', 'visit']);
+
+function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
+  const byCode = new Map(ctx.ents.entities.filter((e) => e.code && (e.kind === 'country' || e.kind === 'organization')).map((e) => [e.code!, e.id]));
+  const byId = new Map(ctx.ents.entities.map((e) => [e.id, e]));
+  sideOf = (id) => {
+    const e = byId.get(id);
+    if (!e || e.kind !== 'person') return undefined;
+    return byCode.get(e.country ?? e.org ?? '');
+  };
+  // 1. Events without a counterpart right after an event of the same subject add to it (topics, evidence).
+  const kept: Interaction[] = [];
+  for (const e of events) {
+    const prev = [...kept].reverse().find((k) => !k.background && k.subject.join() === e.subject.join() && e.sentence - k.sentence <= 2);
+    if (!e.counterparts.length && e.mode !== 'interview' && e.mode !== 'visit') {
+      if (prev) {
+        for (const t of e.topics) if (!prev.topics.includes(t)) prev.topics.push(t);
+        for (const ev of e.evidence) if (!prev.evidence.some((x) => x.start === ev.start)) prev.evidence.push(ev);
+        continue;
+      }
+      if (e.role !== 'mutual' || e.subject.length < 2) continue;
+    }
+    // 2. The same contact stated twice (a verb, then "lors de l'entretien avec") is one event.
+    const same = kept.find((k) => sameParties(k, e) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
+    if (same) {
+      for (const t of e.topics) if (!same.topics.includes(t)) same.topics.push(t);
+      for (const ev of e.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
+      if (e.mode !== same.mode && (same.mode === 'talks' || same.mode === 'meeting')) same.mode = e.mode;
+      if (!same.location) same.location = e.location;
+      if (same.date.basis === 'none' && e.date.basis !== 'none') same.date = e.date;
+      continue;
+    }
+    kept.push(e);
+  }
+  // 3. Dates and places from the frame: a dated visit covers the contacts reported during it; otherwise the
+  // dateline's date, else the filing date.
+  let frame: Interaction | null = null;
+  let lastPlace: Interaction | null = null;
+  for (const e of kept) {
+    if (e.date.basis === 'none' && !e.background && !e.planned) {
+      const prev = frame;
+      if (prev && prev.date.basis === 'text' && (prev.mode === 'visit' || e.sentence - prev.sentence <= 1 || sameSubject(prev, e))) {
+        e.date = { ...prev.date };
+        if (!e.location && IN_PERSON.has(e.mode) && prev.location && prev.mode !== 'visit' && e.sentence - prev.sentence <= 1) e.location = prev.location;
+      } else if (ctx.datelineDate) e.date = { start: ctx.datelineDate, end: null, basis: 'dateline' };
+      else if (ctx.published) e.date = { start: ctx.published, end: null, basis: 'published' };
+    }
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && frame?.mode === 'visit' && frame.location && sameSubject(frame, e)) {
+      e.location = lastPlace && lastPlace.sentence > frame.sentence && sameSubject(lastPlace, e) ? lastPlace.location : frame.location;
+    }
+    if (e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit') lastPlace = e;
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace) e.location = ctx.datelinePlace;
+    if (!e.background && !e.planned && (e.date.basis === 'text' || !frame)) frame = e.mode === 'visit' || !frame || frame.mode !== 'visit' ? e : frame;
+  }
+  return kept;
+}
+
+let sideOf: (id: string) => string | undefined = () => undefined;
+
+/** Same acting side: the same subject, or a subject and the state or organisation it speaks for. */
+function sameSubject(a: Interaction, b: Interaction): boolean {
+  if (a.subject.some((s) => b.subject.includes(s))) return true;
+  const sides = new Set([...a.subject, ...a.subject.map(sideOf)].filter(Boolean));
+  return [...b.subject, ...b.counterparts].some((x) => sides.has(x) || sides.has(sideOf(x)));
+}
+
+function sameParties(a: Interaction, b: Interaction): boolean {
+  const pa = new Set([...a.subject, ...a.counterparts]);
+  const pb = new Set([...b.subject, ...b.counterparts]);
+  if (pa.size !== pb.size) return false;
+  for (const x of pa) if (!pb.has(x)) return false;
+  return true;
+}
+
+function compatibleMode(a: string, b: string): boolean {
+  if (a === b) return true;
+  const family = (m: string) => (m === 'phone_call' || m === 'video_call' ? 'remote' : m === 'visit' || m === 'multilateral' || m === 'interview' ? m : 'meet');
+  return family(a) === family(b) || (family(a) === 'meet' && b === 'phone_call') || (a === 'phone_call' && family(b) === 'meet');
+}
+
+function compatibleDate(a: Interaction, b: Interaction): boolean {
+  if (a.date.basis === 'none' || b.date.basis === 'none') return true;
+  return a.date.start === b.date.start;
+}
