@@ -320,6 +320,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       let k = r.end + 1;
       while (k < tokens.length && ['le', 'la', 'l', "'", 'the', 'a', 'an', 'un', 'une', 'who', 'qui', 'is', 'est', 'currently', 'actuel', 'actuelle'].includes(tokens[k]!.fold) && k - r.end < 5) k++;
       after = titles.find((tp) => tp.start === k || tp.headStart === k);
+      // "…, Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha": a title followed by a comma and
+      // a name introduces that next name; it is not this one's apposition.
+      if (after && tokens[after.end]?.text === ',' && runs.some((x) => x.start === after!.end + 1)) after = undefined;
     }
     const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
     const known = findPerson(entities, nameKeys(tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').map((t) => t.fold)), []);

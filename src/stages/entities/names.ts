@@ -15,6 +15,7 @@ export function isNameWord(t: Token | undefined, lex: Lexicon, gaz: boolean): bo
   if (!t || t.kind !== 'word') return false;
   if (!t.cap) return false;
   if (gaz) return false;
+  if (t.text.length === 1) return false; // initials are read by isInitial
   if (lex.nameStop.has(t.fold)) return false;
   if (lex.calendarWords.has(t.fold)) return false;
   // Long all-capital words are acronyms unless they look like a surname printed in capitals (has vowels, ≥ 4).

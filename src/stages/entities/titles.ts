@@ -61,6 +61,12 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
           end++;
           continue;
         }
+        // "chargé des affaires européennes et eurasiennes": coordinated adjectives
+        const n = tokens[end + 1];
+        if (n && n.kind === 'word' && !n.cap && !STOP.has(n.fold) && !lex.verbs.matchAt(tokens, end + 1)) {
+          end += 2;
+          continue;
+        }
         break;
       }
       if (next) {

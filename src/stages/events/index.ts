@@ -3,6 +3,7 @@
 // sentence that proves it. Negated and cancelled contacts are skipped; planned ones are kept as AGREE.
 import type { Token } from '../../text/tokens.ts';
 import type { Lexicon, ContactVerb } from '../../lang/index.ts';
+import type { TrieMatch } from '../../text/trie.ts';
 import type { Sentence } from '../sentences/index.ts';
 import type { EntityResult, Reference } from '../entities/index.ts';
 import { firstToken } from '../entities/index.ts';
@@ -82,7 +83,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
     const b = firstToken(tokens, sent.end);
-    if (lex.verbs.scan(tokens.slice(a, b)).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
+    if (findTriggers(tokens, lex, a, b).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
   });
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
@@ -97,7 +98,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       } else i++;
     }
     const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
-    const triggers = lex.verbs.scan(tokens.slice(0, b), (_v, s) => s >= a).filter((m) => m.start >= a);
+    const triggers = findTriggers(tokens, lex, a, b);
     if (triggers.length === 0) {
       // Subject tracking across sentences: the last person named as a sentence subject.
       const refs = (refsBySentence.get(si) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
@@ -140,14 +141,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         else if (other.length) subject = [other[other.length - 1]!.entity];
         else if (lastSubject.length) subject = lastSubject;
       }
-      if (verb.tense === 'nominal' && verb.role !== 'between') {
-        // Possessive nominal ("sa rencontre avec") takes the clause's subject, which may come after it
-        // ("Lors de son entretien avec X, le ministre Y a ...").
-        const after = refs.filter((r) => r.start >= tr.end && entityById.get(r.entity)?.kind === 'person');
-        if (!before.length && after.length) subject = [after[after.length - 1]!.entity];
-      }
       // Counterparts.
       const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), tr.end, nextTrigger, verb.role);
+      if (verb.tense === 'nominal' && verb.role !== 'between' && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
+        // A nominal contact ("lors de son entretien avec X") takes the clause's subject, which may come after the
+        // counterparts ("…, le ministre Y a souligné"), else the running subject.
+        const after = refs.filter((r) => r.start >= Math.max(zoneEnd, tr.end + 1) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
+        if (after.length) subject = [after[0]!.entity];
+      }
       consumedTo = zoneEnd;
       let counterparts: string[] = [];
       let locationRef: string | null = null;
@@ -240,6 +241,32 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   attachTopics(ctx, out);
   if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence);
   return mergeAndDate(ctx, out);
+}
+
+// Adverbs and time words that may sit inside a contact verb phrase ("a eu jeudi des rencontres", "s'est
+// également entretenu", "has also met") without changing it.
+const INSERTS = new Set(['egalement', 'aussi', 'ensuite', 'alors', 'notamment', 'successivement', 'brievement', 'longuement', 'deja', 'separement', 'also', 'briefly', 'later', 'subsequently', 'today', 'yesterday', 'ce', 'cet', 'cette', 'dernier', 'derniere', 'this']);
+
+/** Contact verbs of a sentence, matched over its tokens without the inserted adverbs and time words. */
+function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number): TrieMatch<ContactVerb>[] {
+  const kept: Token[] = [];
+  const idx: number[] = [];
+  for (let i = a; i < b; ) {
+    const t = tokens[i]!;
+    const cal = lex.calendar.matchAt(tokens, i);
+    if (cal && cal.end <= b && cal.values.some((v) => v.kind === 'weekday' || v.kind === 'relative') && kept.length) {
+      i = cal.end;
+      continue;
+    }
+    if (INSERTS.has(t.fold) && kept.length) {
+      i++;
+      continue;
+    }
+    kept.push(t);
+    idx.push(i);
+    i++;
+  }
+  return lex.verbs.scan(kept).map((m) => ({ start: idx[m.start]!, end: idx[m.end - 1]! + 1, values: m.values }));
 }
 
 function isParty(r: Reference): boolean {
