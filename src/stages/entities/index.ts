@@ -423,10 +423,16 @@ function isDomestic(role: string): boolean {
   return ['head_of_state', 'head_of_government', 'foreign_minister', 'minister', 'assistant', 'adviser', 'spokesperson', 'parliament_speaker', 'deputy_minister', 'deputy_foreign_minister', 'deputy_head_of_government', 'chief_of_staff', 'vice_president', 'monarch', 'crown_prince'].includes(role);
 }
 
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'del', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'ben', 'bin', 'ibn', 'al', 'el', 'ould']);
+
+/** An upper-case word next to other name words (skipping particles): a surname printed in capitals (DIALLO, BEN SALEM). */
 function isNameContext(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  return (!!prev && prev.kind === 'word' && prev.cap && !prev.upper) || (!!next && next.kind === 'word' && next.cap && !next.upper);
+  const nameLike = (t: Token | undefined) => !!t && t.kind === 'word' && t.cap && (!t.upper || (t.text.length >= 3 && /[AEIOUY]/.test(t.text)));
+  let p = i - 1;
+  while (p >= 0 && NAME_PARTICLES.has(tokens[p]!.fold) && i - p < 4) p--;
+  let n = i + 1;
+  while (n < tokens.length && NAME_PARTICLES.has(tokens[n]!.fold) && n - i < 4) n++;
+  return nameLike(tokens[p]) || nameLike(tokens[n]);
 }
 
 function firstToken(tokens: Token[], offset: number): number {

@@ -27,6 +27,14 @@ export function findNameRuns(tokens: Token[], lex: Lexicon, gaz: boolean[], from
   const out: NameRun[] = [];
   let i = from;
   while (i < to) {
+    // Honorifics ("M.", "Mme", "Dr", "H.E.", "S.E.") precede a name; they are not part of it. "Cheikh" and
+    // "Sheikh" stay: they are also given names (Cheikh Niang) and part of Gulf names.
+    const hon = lex.honorifics.matchAt(tokens, i);
+    if (hon && !/^(?:cheikh|sheikh|sheikha|prince)$/.test(tokens[i]!.fold)) {
+      i = hon.end;
+      if (tokens[i]?.text === '.' && !tokens[i]!.spaceBefore) i++;
+      continue;
+    }
     if (!isNameWord(tokens[i], lex, gaz[i]!) && !isInitial(tokens, i, lex, gaz)) {
       i++;
       continue;
@@ -45,10 +53,17 @@ export function findNameRuns(tokens: Token[], lex: Lexicon, gaz: boolean[], from
         words++;
         continue;
       }
-      // Hyphen or apostrophe inside a name: Jean-Yves, Amir-Abdollahian, al-Mekdad, O'Brien, N'Diaye.
+      // Regnal numbers: Mohammed VI, Abdullah II.
+      if (j > i && t.kind === 'word' && /^[IVX]{1,4}$/.test(t.text) && isNameWord(tokens[j - 1], lex, false)) {
+        j++;
+        words++;
+        continue;
+      }
+      // Hyphen or apostrophe inside a name: Jean-Yves, Amir-Abdollahian, al-Mekdad, O'Brien, N'Diaye, Seo-yeon.
       if ((t.text === '-' || t.text === "'" || t.text === '’') && !t.spaceBefore && j > i) {
         const n = tokens[j + 1];
-        if (n && !n.spaceBefore && n.kind === 'word' && (n.cap || /^(?:al|el)$/.test(tokens[j - 1]!.fold))) {
+        const shortLower = !!n && t.text === '-' && !n.cap && n.text.length <= 5 && /^\p{Ll}+$/u.test(n.text) && isNameWord(tokens[j - 1], lex, false) && tokens[j - 1]!.text.length <= 6;
+        if (n && !n.spaceBefore && n.kind === 'word' && (n.cap || shortLower || /^(?:al|el)$/.test(tokens[j - 1]!.fold))) {
           j += 2;
           words++;
           continue;
