@@ -130,6 +130,9 @@ function demonymForms(m: string, f: string): string[] {
   return [...out].filter(Boolean);
 }
 
+// Not flagged independent in world-countries, but states in diplomatic copy.
+const SOVEREIGN_EXTRA = new Set(['PSE', 'UNK', 'TWN', 'ESH', 'VAT']);
+
 function isShortOrAcronym(form: string): boolean {
   return form.length <= 3 || /^[A-Z0-9.]+$/.test(form.replace(/\s/g, ''));
 }
@@ -156,6 +159,7 @@ function buildGazetteer(lang: Language, countryNames: Map<string, string>): { tr
   iso.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
   const names = iso.getNames(lang, { select: 'all' });
   const wlang = lang === 'fr' ? 'fra' : 'eng';
+  const demonyms = new Map<string, { code: string; canonical: string; form: string }>();
   for (const c of countriesData()) {
     const canonical = c.name.common;
     const local = lang === 'fr' ? c.translations.fra?.common ?? canonical : canonical;
@@ -167,8 +171,15 @@ function buildGazetteer(lang: Language, countryNames: Map<string, string>): { tr
       for (const alt of c.altSpellings) if (alt.length > 3 && /^[A-Z][a-z]/.test(alt) && !/[^\x00-\x7f]/.test(alt)) add('country', c.cca3, canonical, alt);
     }
     for (const n of names[c.cca2] ?? []) add('country', c.cca3, canonical, n);
+    // Demonyms: a territory shares its sovereign's ("American" for the Northern Mariana Islands, "French" for
+    // the French Southern Territories), so only states give theirs; the first state to claim a form keeps it.
     const d = c.demonyms?.[wlang];
-    if (d) for (const form of demonymForms(d.m, d.f)) add('country', c.cca3, canonical, lang === 'fr' ? form.toLowerCase() : form, true);
+    if (d && d.m && d.f && (c.independent || SOVEREIGN_EXTRA.has(c.cca3))) {
+      for (const form of demonymForms(d.m, d.f)) {
+        const f = fold(form);
+        if (!demonyms.has(f)) demonyms.set(f, { code: c.cca3, canonical, form: lang === 'fr' ? form.toLowerCase() : form });
+      }
+    }
   }
   const prefixes = new Map<string, string>();
   for (const [iso3, form, kind] of readTsv(`${lang}/country-forms.tsv`)) {
@@ -176,11 +187,13 @@ function buildGazetteer(lang: Language, countryNames: Map<string, string>): { tr
     const canonical = countriesData().find((c) => c.cca3 === iso3)?.name.common ?? iso3;
     if (kind === 'prefix') prefixes.set(fold(form).replace(/-$/, ''), iso3);
     else if (kind === 'adj') {
+      // The data file decides forms that several states share ("congolais").
       const f = lang === 'fr' ? form.toLowerCase() : form;
       const fem = lang === 'fr' ? femininesFr(f) : [f];
-      for (const x of fem) for (const y of demonymForms(x, x)) add('country', iso3, canonical, y, true);
+      for (const x of fem) for (const y of demonymForms(x, x)) demonyms.set(fold(y), { code: iso3, canonical, form: y });
     } else add('country', iso3, canonical, form);
   }
+  for (const d of demonyms.values()) add('country', d.code, d.canonical, d.form, true);
   for (const [code, form] of readTsv(`${lang}/organisations.tsv`)) add('organization', code, code, form);
   for (const row of readTsv(`${lang}/places.tsv`)) {
     const [name, country, canonical] = row;
