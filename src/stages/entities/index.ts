@@ -9,7 +9,7 @@ import { readTsv, type Language, type Lexicon } from '../../lang/index.ts';
 import type { Sentence } from '../sentences/index.ts';
 import { findGazetteer } from './gazetteer.ts';
 import { findNameRuns, nameKeys, type NameRun } from './names.ts';
-import { findTitles, roleMatches, type TitlePhrase } from './titles.ts';
+import { findTitles, roleMatches, sameFamily, type TitlePhrase } from './titles.ts';
 
 export interface EntityDraft extends Entity {
   role?: string;
@@ -313,7 +313,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // Pass 1: names with a cue — honorific, a title right before, or a title in apposition right after.
   for (const r of runs) {
     const hon = honorificBefore(r);
-    const before = titles.find((tp) => tp.end === r.start || (tp.end === r.start - 1 && tokens[r.start - 1]!.text === ','));
+    const nameStart = hon >= 0 ? hon : r.start;
+    const before = titles.find((tp) => tp.end === nameStart || (tp.end === nameStart - 1 && tokens[nameStart - 1]!.text === ','));
     let after: TitlePhrase | undefined;
     const next = tokens[r.end];
     if (next && (next.text === ',' || next.text === '(')) {
@@ -378,7 +379,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // "du ministre", "de l'ambassadeur": a title governed by a preposition is usually part of another phrase.
     const governed = prevTok && ['du', 'des', 'of'].includes(prevTok.fold);
     const candidates = persons().filter((p) => {
-      if (!roleMatches(tp.role, p.role)) return false;
+      // "la cheffe de la diplomatie sud-africaine" for a "ministre des Relations internationales" of South Africa:
+      // with the country or organisation given, the role family is enough.
+      if (!roleMatches(tp.role, p.role) && !((country || org) && sameFamily(tp.role, p.role))) return false;
       if (country && p.country && p.country !== country) return false;
       if (org && p.org !== org) return false;
       if ((country || org) && !p.country && !p.org) return false;

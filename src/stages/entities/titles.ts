@@ -114,3 +114,15 @@ export function roleMatches(ref: string, person: string | undefined): boolean {
   if (ref === 'head' || ref === 'counterpart') return true;
   return false;
 }
+
+const FAMILIES: Record<string, string> = {
+  foreign_minister: 'minister', minister: 'minister', deputy_minister: 'minister', deputy_foreign_minister: 'minister', secretary_of_state: 'minister',
+  head_of_state: 'leader', monarch: 'leader', head_of_government: 'leader', vice_president: 'leader', crown_prince: 'leader', prince: 'leader',
+  ambassador: 'envoy', charge: 'envoy', envoy: 'envoy', special_representative: 'envoy', permanent_representative: 'envoy', representative: 'envoy', high_representative: 'envoy',
+  secretary_general: 'official', deputy_secretary_general: 'official', director: 'official', commissioner: 'official', head: 'official', delegation_head: 'official',
+};
+
+/** Roles close enough that a title naming the person's country can refer to them ("chef de la diplomatie" / "ministre"). */
+export function sameFamily(ref: string, person: string | undefined): boolean {
+  return !!person && !!FAMILIES[ref] && FAMILIES[ref] === FAMILIES[person];
+}

@@ -83,7 +83,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
     const b = firstToken(tokens, sent.end);
-    if (findTriggers(tokens, lex, a, b).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
+    if (findTriggers(tokens, lex, a, b, findDates(tokens, lex, a, b, ctx.reference)).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
   });
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
@@ -98,7 +98,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       } else i++;
     }
     const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
-    const triggers = findTriggers(tokens, lex, a, b);
+    const dates = findDates(tokens, lex, a, b, ctx.reference);
+    const triggers = findTriggers(tokens, lex, a, b, dates);
     if (triggers.length === 0) {
       // Subject tracking across sentences: the last person named as a sentence subject.
       const refs = (refsBySentence.get(si) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
@@ -107,7 +108,6 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     }
     const refs = (refsBySentence.get(si) ?? []).filter(isParty);
     const unnamed = (unnamedBySentence.get(si) ?? []).filter((u) => u.entity);
-    const dates = findDates(tokens, lex, a, b, ctx.reference);
     const sentenceBackground = has('background');
     const cancelled = has('cancel');
     let consumedTo = a;
@@ -194,6 +194,12 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.role === 'mutual') {
         subject = uniq([...subject, ...counterparts]);
         counterparts = [];
+        if (subject.length < 2) {
+          // "les parties sont convenues de se rencontrer", "the two ministers agreed to meet": the sides of the
+          // contact just reported.
+          const prev = out[out.length - 1];
+          if (prev && si - prev.sentence <= 2) subject = uniq([...prev.subject, ...prev.counterparts]);
+        }
       }
       if (!subject.length && !counterparts.length) return;
       const mode = refineMode(verb.mode, cues, a, b, tr.start, zoneEnd);
@@ -248,11 +254,16 @@ export function findInteractions(ctx: EventContext): Interaction[] {
 const INSERTS = new Set(['egalement', 'aussi', 'ensuite', 'alors', 'notamment', 'successivement', 'brievement', 'longuement', 'deja', 'separement', 'also', 'briefly', 'later', 'subsequently', 'today', 'yesterday', 'ce', 'cet', 'cette', 'dernier', 'derniere', 'this']);
 
 /** Contact verbs of a sentence, matched over its tokens without the inserted adverbs and time words. */
-function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number): TrieMatch<ContactVerb>[] {
+function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates: DateExpression[] = []): TrieMatch<ContactVerb>[] {
   const kept: Token[] = [];
   const idx: number[] = [];
   for (let i = a; i < b; ) {
     const t = tokens[i]!;
+    const d = dates.find((x) => x.start === i);
+    if (d && kept.length) {
+      i = d.end;
+      continue;
+    }
     const cal = lex.calendar.matchAt(tokens, i);
     if (cal && cal.end <= b && cal.values.some((v) => v.kind === 'weekday' || v.kind === 'relative') && kept.length) {
       i = cal.end;
@@ -429,7 +440,7 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   const kept: Interaction[] = [];
   for (const e of events) {
     const prev = [...kept].reverse().find((k) => !k.background && k.subject.join() === e.subject.join() && e.sentence - k.sentence <= 2);
-    if (!e.counterparts.length && e.mode !== 'interview' && e.mode !== 'visit') {
+    if (!e.counterparts.length && e.mode !== 'interview') {
       if (prev) {
         for (const t of e.topics) if (!prev.topics.includes(t)) prev.topics.push(t);
         for (const ev of e.evidence) if (!prev.evidence.some((x) => x.start === ev.start)) prev.evidence.push(ev);
