@@ -240,6 +240,8 @@ export function lexicon(lang: Language): Lexicon {
   }
   const nameStop = new Set<string>();
   for (const w of readList(`${lang}/name-stopwords.txt`)) for (const t of foldTokens(w)) nameStop.add(t);
+  // Words of titles never start a name ("Senator Mohammad Ishaq Dar", "Ambassador Jane Doe").
+  for (const [form] of readTsv(`${lang}/titles.tsv`, false)) for (const t of foldTokens(form ?? '')) if (t.length > 3 && t !== 'cheikh') nameStop.add(t);
   const lex: Lexicon = { lang, gazetteer, prefixes, titles, honorifics, verbs, cues, calendar, calendarWords, nameStop, countryNames };
   cache.set(lang, lex);
   return lex;

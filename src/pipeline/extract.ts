@@ -84,6 +84,8 @@ export function extract(doc: RawDocument): Dispatch {
     datelineDate: c.dateline?.date ?? null,
     published: c.published,
     datelinePlace,
+    datelineSpan: c.datelineSpan,
+    hostCountry: (datelinePlace ? entities.find((e) => e.id === datelinePlace)?.country : undefined) ?? placeCountry(c.dateline?.place) ?? agency?.country ?? null,
     countryEntity,
   });
 
@@ -135,6 +137,18 @@ export function extract(doc: RawDocument): Dispatch {
   out.entities = entities.map(toEntity);
   out.events = events;
   return out;
+}
+
+/** The country of a dateline place ("ALGER" → DZA), from either language's gazetteer. */
+function placeCountry(place: string | null | undefined): string | null {
+  if (!place) return null;
+  const tokens = tokenize(place);
+  for (const l of ['fr', 'en'] as const) {
+    const m = lexicon(l).gazetteer.matchAt(tokens, 0);
+    const e = m?.values.find((v) => v.kind === 'place' || v.kind === 'country');
+    if (m && e && m.end === tokens.length) return e.code;
+  }
+  return null;
 }
 
 function toEntity(e: EntityDraft): Entity {

@@ -20,6 +20,8 @@ export interface Cleaned {
   dateline: Dateline | null;
   /** The agency named by the dateline, when any. */
   agency: string | null;
+  /** Where the dateline stands in `text` (its date is the filing date, not an event's). */
+  datelineSpan: { start: number; end: number } | null;
 }
 
 interface Line {
@@ -165,6 +167,8 @@ export function clean(input: CleanInput): Cleaned {
   let text = '';
   let pendingBreak = '';
   let dateline: DatelineMatch | null = null;
+  let datelineSpan: Cleaned['datelineSpan'] = null;
+  let lastLineLength = 0;
   let bodyLines = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -182,9 +186,13 @@ export function clean(input: CleanInput): Cleaned {
       offset += lead[0].length;
     }
     s = s.replace(/[\s\u00a0]+$/, '');
+    let datelineHere: DatelineMatch | null = null;
     if (bodyLines < 3 && !dateline) {
       const d = parseDateline(s);
-      if (d) dateline = d;
+      if (d) {
+        dateline = d;
+        datelineHere = d;
+      }
     }
     bodyLines++;
     // Inline noise: trailing agency codes ("...deux pays.-VNA"), link markers, emoji bullets.
@@ -211,7 +219,13 @@ export function clean(input: CleanInput): Cleaned {
     out += s.slice(pos);
     out = out.replace(/[ \t]+$/, '');
     if (!out) continue;
-    text += (text ? pendingBreak || '\n' : '') + out;
+    // A hard line break inside a sentence (APP, MENAFN wires) joins the lines; a line that ends a sentence,
+    // a heading or a short line keeps its break.
+    const sep = !text ? '' : pendingBreak ? pendingBreak : /[.!?:;»"”)\]]$/.test(text) || lastLineLength < 40 ? '\n' : ' ';
+    text += sep;
+    if (datelineHere) datelineSpan = { start: text.length, end: text.length + Math.min(datelineHere.length, out.length) };
+    text += out;
+    lastLineLength = out.length;
     pendingBreak = '';
   }
   noise.sort((a, b) => a.start - b.start);
@@ -234,5 +248,5 @@ export function clean(input: CleanInput): Cleaned {
     const p = parseIso(published);
     if (date && (!published || (p && !p.d && date.startsWith(published)))) published = date;
   }
-  return { text, noise, title, published, dateline: outDateline, agency: dateline?.agency ?? null };
+  return { text, noise, title, published, dateline: outDateline, agency: dateline?.agency ?? null, datelineSpan };
 }

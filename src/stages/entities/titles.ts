@@ -54,6 +54,8 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
       const t = tokens[end]!;
       if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '`' && t.text !== '-') break;
       if (info.nameStart[end] && !isConnectorBefore(tokens, end)) break;
+      // An honorific ends the title and starts the name ("Minister of Foreign Affairs HE Sheikh …").
+      if (t.cap && lex.honorifics.matchAt(tokens, end)) break;
       const next = lex.titles.matchAt(tokens, end);
       if (t.fold === 'et' || t.fold === 'and') {
         // "Premier ministre et ministre des Affaires étrangères": a second title joins; anything else ends it.

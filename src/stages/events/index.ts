@@ -41,11 +41,16 @@ export interface EventContext {
   published: string | null;
   /** The dateline place's entity id when the dateline city is where events happen (AZERTAC, Xinhua). */
   datelinePlace: string | null;
+  /** Where the dateline stands in the text: its date is not an event's. */
+  datelineSpan: { start: number; end: number } | null;
+  /** The country where the dispatch is filed ("who is visiting the country"). */
+  hostCountry: string | null;
   /** Entity id for an ISO3 country, created on demand (a host country named only through its capital). */
   countryEntity: (iso3: string) => string;
 }
 
 const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'he', 'she', 'ils', 'elles', 'they']);
+const LOCATIVE = new Set(['a', 'in', 'at', 'en', 'au', 'de', 'from', 'here']);
 const TOPIC_PREPS = new Set(['sur', 'au sujet de', 'concernant', 'portant sur', 'on', 'about', 'regarding', 'concerning']);
 const JOIN_ZONE_END = new Set(['afin', 'sur', 'porteur', 'porteuse', 'carrying', 'to discuss', 'pour discuter', 'on']);
 
@@ -98,7 +103,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       } else i++;
     }
     const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
-    const dates = findDates(tokens, lex, a, b, ctx.reference);
+    const dates = findDates(tokens, lex, a, b, ctx.reference).filter((d) => !ctx.datelineSpan || tokens[d.start]!.start >= ctx.datelineSpan.end);
     const triggers = findTriggers(tokens, lex, a, b, dates);
     if (triggers.length === 0) {
       // Subject tracking across sentences: the last person named as a sentence subject.
@@ -123,6 +128,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const trDate = nearestDate(dates, tr.start);
       let planned = verb.tense === 'future' || modal || !!trDate?.future;
       if (verb.tense === 'infinitive' && !modal) return;
+      // "calls on Rwanda to cease …", "a appelé X à …": an appeal, not a call on someone.
+      if (/^call/.test(verb.form) && findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6)) >= 0 && !/^(?:the|his|her)$/.test(tokens[tr.end]?.fold ?? '')) return;
       if (verb.tense === 'nominal' && verb.role !== 'between' && isGenericNominal(tokens, tr.start)) {
         // "lors de l'entretien avec X" restates a contact; kept, and merged later with the verb's event.
       }
@@ -176,6 +183,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           else if (countries.length) counterparts = [countries[0]!.entity];
           else if (places.length && entityById.get(places[0]!.entity)?.country) counterparts = [ctx.countryEntity(entityById.get(places[0]!.entity)!.country!)];
           else if (persons.length) counterparts = [persons[0]!.entity];
+          else if (ctx.hostCountry && findWord(tokens, ['country', 'pays', 'kingdom', 'royaume', 'here', 'capital', 'capitale'], tr.end, Math.min(b, tr.end + 6)) >= 0) {
+            // "who is currently visiting the country": the country the dispatch is filed from.
+            counterparts = [ctx.countryEntity(ctx.hostCountry)];
+          }
           locationRef = places[0]?.entity ?? countries[0]?.entity ?? null;
         } else if (verb.role === 'join') {
           counterparts = uniq([...nonPersons.filter((r) => entityById.get(r.entity)?.kind === 'organization').map((r) => r.entity), ...persons.map((r) => r.entity)]);
@@ -209,8 +220,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (background) planned = false;
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
-        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf);
-        locationRef = placeRefs[0]?.entity ?? null;
+        const topicStart = cues.find((c) => c.kind === 'topic' || (c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form))))?.start ?? b;
+        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && (r.start < topicStart || r.start < tr.start));
+        const locative = placeRefs.filter((r) => LOCATIVE.has(tokens[r.start - 1]?.fold ?? ''));
+        locationRef = (locative[0] ?? placeRefs[0])?.entity ?? null;
         // "... au dialogue organisé au siège de l'OTAN à Bruxelles": a following sentence without a contact of
         // its own may say where this one took place.
         if (!locationRef && si + 1 < sentences.length && !triggerSentences.has(si + 1) && sentences[si + 1]!.paragraph <= sent.paragraph + 1) {
@@ -315,6 +328,8 @@ function findZoneEnd(tokens: Token[], cues: CueHit[], from: number, to: number, 
   for (const c of cues) {
     if (c.kind !== 'zone_end' && c.kind !== 'topic') continue;
     if (c.start < from || c.start >= end) continue;
+    // "on Monday", "on 12 June": a date, not a topic.
+    if (c.form === 'on' && isDateWord(tokens[c.end])) continue;
     if (role === 'visit' || role === 'join') {
       if (!JOIN_ZONE_END.has(tokenFold(c.form))) continue;
     }
@@ -322,6 +337,10 @@ function findZoneEnd(tokens: Token[], cues: CueHit[], from: number, to: number, 
   }
   for (let i = from; i < end; i++) if (tokens[i]!.text === ';') return i;
   return end;
+}
+
+function isDateWord(t: Token | undefined): boolean {
+  return !!t && (t.kind === 'number' || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(t.fold));
 }
 
 function tokenFold(s: string): string {
@@ -448,6 +467,7 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       }
       if (e.role !== 'mutual' || e.subject.length < 2) continue;
     }
+    if (new Set([...e.subject, ...e.counterparts]).size < 2 && e.mode !== 'interview') continue;
     // 2. The same contact stated twice (a verb, then "lors de l'entretien avec") is one event.
     const same = kept.find((k) => sameParties(k, e) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
     if (same) {
