@@ -1,7 +1,13 @@
 // Agency datelines ("Bakou, 14 juin, AZERTAC", "BRUXELLES, 3 mars (AFP) -", "Baku. 14 June. REPORT.AZ/",
 // "MOSCOW, June 14. /TASS/.", "ALGER –", "Hanoï (VNA) –") and standalone date lines ("01 Juin 2016   Lu: 1475").
 // Each pattern is anchored at the start of a line and bounded: linear on any input.
-import { monthNumber } from '../dates/calendar.ts';
+import { monthNumber, iso as isoDay, validDay as validDate, weekday as dayOfWeek } from '../dates/calendar.ts';
+import { fold } from '../../text/fold.ts';
+
+const WEEKDAYS: Record<string, number> = { sun: 0, sunday: 0, dim: 0, dimanche: 0, mon: 1, monday: 1, lun: 1, lundi: 1, tue: 2, tues: 2, tuesday: 2, mar: 2, mardi: 2, wed: 3, wednesday: 3, mer: 3, mercredi: 3, thu: 4, thur: 4, thursday: 4, jeu: 4, jeudi: 4, fri: 5, friday: 5, ven: 5, vendredi: 5, sat: 6, saturday: 6, sam: 6, samedi: 6 };
+function weekdayNumber(w: string): number | null {
+  return WEEKDAYS[fold(w)] ?? null;
+}
 
 export interface DatelineMatch {
   place: string | null;
@@ -39,20 +45,26 @@ const shapes: Shape[] = [
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s?\\(${AGENCY}\\)\\.?${DASH}`, 'u'), place: 1, date: 2, agency: 11 },
   // MOSCOW, June 14. /TASS/.
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\.?\\s?\\/${AGENCY}\\/\\.?`, 'u'), place: 1, date: 2, agency: 11 },
+  // Bishkek, Mar. 5, 2024 / Kabar /.
+  { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s?\\/\\s?${AGENCY}\\s?\\/\\.?`, 'u'), place: 1, date: 2, agency: 11 },
+  // Cairo, SANA-A meeting was held… (the agency glued to the lead)
+  { re: new RegExp(`^${CITY},\\s(\\p{Lu}{2,12})[-–—]`, 'u'), place: 1, date: -1, agency: 2 },
   // Baku. 14 June. REPORT.AZ/
   { re: new RegExp(`^${CITY}\\.\\s${DATE}\\.\\s${AGENCY}\\/`, 'u'), place: 1, date: 2, agency: 11 },
   // Hanoï (VNA) –  |  ANKARA (AA) –  |  MOGADISHU (Hiiraan Online) –
   { re: new RegExp(`^${CITY}${COUNTRY}\\s?\\(${AGENCY}\\)${DASH}`, 'u'), place: 1, date: -1, agency: 2 },
   // ASTANA. KAZINFORM –  |  Damascus, SANA-
-  { re: new RegExp(`^${CITY}[.,]\\s${AGENCY}\\s?[-–—]`, 'u'), place: 1, date: -1, agency: 2 },
+  { re: new RegExp(`^${CITY}[.,]\\s${AGENCY}\\s?[-–—](?=\\s|$)`, 'u'), place: 1, date: -1, agency: 2 },
   // BAKU, Azerbaijan, Oct. 5  |  Bishkek, Mar. 3, 2024  |  Doha, 12 March 2024  |  Brussels, 12/03/2024 (own line)
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s*$`, 'u'), place: 1, date: 2, agency: -1 },
   // UZBEKISTAN, March 3 -
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}${DASH}`, 'u'), place: 1, date: 2, agency: -1 },
   // AA / Ankara
   { re: new RegExp(`^${AGENCY}\\s\\/\\s${CITY}\\s*$`, 'u'), place: 2, date: -1, agency: 1 },
-  // 12 mars 2024 – Ottawa (Ontario)
-  { re: new RegExp(`^${DATE}\\s[-–—]\\s${CITY}(?:\\s\\(${W}\\))?`, 'u'), place: 10, date: 1, agency: -1 },
+  // 12 mars 2024 – Ottawa (Ontario)  |  Le 27 novembre 2024 – Ottawa (Ontario) – Affaires mondiales Canada
+  { re: new RegExp(`^(?:Le\\s)?${DATE}\\s[-–—]\\s${CITY}(?:\\s\\(${W}\\))?`, 'u'), place: 10, date: 1, agency: -1 },
+  // (VOVWORLD) -
+  { re: new RegExp(`^\\(${AGENCY}\\)${DASH}`, 'u'), place: -1, date: -1, agency: 1 },
   // Doha, Qatar:
   { re: new RegExp(`^${CITY},\\s${W}:\\s`, 'u'), place: 1, date: -1, agency: -1 },
   // ALGER –  |  Dakar —   (place only, before the lead)
@@ -82,12 +94,17 @@ export function parseDateline(line: string): DatelineMatch | null {
   for (const sh of shapes) {
     const m = sh.re.exec(s);
     if (!m) continue;
-    const place = m[sh.place] ?? null;
-    if (place && NOT_PLACES.test(place.split(/[ -]/)[0]!)) continue;
+    const place = sh.place >= 0 ? m[sh.place] ?? null : null;
+    if (place && (NOT_PLACES.test(place.split(/[ -]/)[0]!) || weekdayNumber(place) !== null)) continue;
     const date = readDate(m, sh.date);
     if (!date) continue;
     const agency = sh.agency >= 0 ? m[sh.agency]?.replace(/[.\s]+$/, '') ?? null : null;
-    if (sh.date < 0 && sh.agency < 0 && place && place.split(/[ -]/).length > 3) continue;
+    if (sh.date < 0 && sh.agency < 0) {
+      // A place and a dash alone ("ALGER –") must open a lead paragraph, not a headline ("Vietnam – Uruguay : …").
+      const lead = s.slice(m[0].length);
+      if ((place && place.split(/[ -]/).length > 3) || line.length - m[0].length < 60 || !/[.!?»"”]\s*$/.test(line.trim())) continue;
+      if (/^\p{Lu}[\p{L}'’-]*\s?:/u.test(lead)) continue;
+    }
     return { place: place ? tidyPlace(place) : null, agency, ...date, length: m[0].length };
   }
   // Swiss DFAE header
@@ -103,21 +120,40 @@ function tidyPlace(p: string): string {
   return t;
 }
 
-/** A line that holds a publication date and little else ("01 Juin 2016    Lu: 1475", "Publié le 12/03/2024"). */
+/** A line that holds a publication date and little else ("01 Juin 2016    Lu: 1475", "Le 14/03/2024 à 18h05",
+ * "02.03.2024 - Mise à jour : 02.03.2024", "Tue, 03/05/2024 - 17:42", "14 May, 2024, 06:40 pm"). */
 export function parseDateLine(line: string): string | null {
   const s = line.replace(/\u00a0/g, ' ').trim();
-  if (s.length > 90) return null;
-  const m = /^(?:(?:Publié|Mis à jour|Published|Updated|Posted)(?: le| on)?\s*:?\s*)?(?:\p{L}{4,9},?\s)?(\d{1,2})(?:er)?\s(\p{L}{3,10})\.?\s(\d{4})(?:,?\s(?:à\s)?\d{1,2}[:h]\d{2})?(?:\s+(?:Lu|Vu|Views?|Read)\s*:?\s*\d{1,9})?$/iu.exec(s);
-  if (m) {
-    const month = monthNumber(m[2]!);
-    if (month) return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  if (s.length > 100 || s.length < 6) return null;
+  // The first date on the line, with an optional weekday before it.
+  const m =
+    /(?:^|\s|,)(?:(\p{L}{3,9})\.?,?\s)?(\d{1,2})[./](\d{1,2})[./](\d{4})/u.exec(s) ??
+    /(?:^|\s|,)(?:(\p{L}{3,9})\.?,?\s)?(\d{1,2})(?:er)?\s(\p{L}{3,10})\.?,?\s(\d{4})/u.exec(s) ??
+    /(?:^|\s|,)(?:(\p{L}{3,9})\.?,?\s)?(\p{L}{3,10})\.?\s(\d{1,2}),\s(\d{4})/u.exec(s);
+  if (!m) return null;
+  // What is left must be furniture: publication words, times, weekdays, a read counter.
+  const rest = (s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length))
+    .replace(/\d{1,2}[:h]\d{2}(?::\d{2})?\s?(?:am|pm|GMT|UTC)?/gi, ' ')
+    .replace(/\d{1,2}[./]\d{1,2}[./]\d{4}/g, ' ')
+    .replace(/\b(?:Le|le|Publié|Publie|publié|Mis|Mise|mis|mise|à|a|jour|Updated|Update|Published|Posted|Last|modified|on|at|Lu|Vu|Views?|Read|fois|times|GMT|UTC|am|pm)\b/gi, ' ')
+    .replace(/[\p{P}\p{S}\d\s]/gu, ' ')
+    .trim();
+  const words = rest ? rest.split(/\s+/) : [];
+  if (words.some((w) => weekdayNumber(w) === null && w.length > 1)) return null;
+  if (m[1] && weekdayNumber(m[1]) === null) return null;
+  if (/^\d/.test(m[3] ?? '') || m[0].includes('/') || /\d[./]\d/.test(m[0])) {
+    // numeric: dd/mm/yyyy unless a weekday says the page wrote mm/dd/yyyy ("Tue, 03/05/2024").
+    const [a, b, y] = [Number(m[2]), Number(m[3]), Number(m[4])];
+    const wd = m[1] ? weekdayNumber(m[1]) : null;
+    const dm = validDate(y, b, a) ? isoDay(y, b, a) : null;
+    const md = validDate(y, a, b) ? isoDay(y, a, b) : null;
+    if (wd !== null && md && (!dm || dayOfWeek(dm) !== wd) && dayOfWeek(md) === wd) return md;
+    return dm ?? md;
   }
-  const n = /^(?:(?:Publié|Mis à jour|Published|Updated|Posted)(?: le| on)?\s*:?\s*)?(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?$/iu.exec(s);
-  if (n) return `${n[3]}-${n[2]!.padStart(2, '0')}-${n[1]!.padStart(2, '0')}`;
-  const e = /^(?:(?:Published|Updated|Posted)(?: on)?\s*:?\s*)?(\p{L}{3,9})\.?\s(\d{1,2}),\s(\d{4})(?:,?\s\d{1,2}:\d{2}(?:\s?[AP]M)?)?$/iu.exec(s);
-  if (e) {
-    const month = monthNumber(e[1]!);
-    if (month) return `${e[3]}-${String(month).padStart(2, '0')}-${e[2]!.padStart(2, '0')}`;
+  if (/^\d/.test(m[2] ?? '')) {
+    const month = monthNumber(m[3]!);
+    return month && validDate(Number(m[4]), month, Number(m[2])) ? isoDay(Number(m[4]), month, Number(m[2])) : null;
   }
-  return null;
+  const month = monthNumber(m[2]!);
+  return month && validDate(Number(m[4]), month, Number(m[3])) ? isoDay(Number(m[4]), month, Number(m[3])) : null;
 }

@@ -59,6 +59,11 @@ function looksLikeTitle(s: string): boolean {
   return true;
 }
 
+/** A line holding only a place name: one to three capitalised words ("New York", "Genève"). */
+function isPlaceLine(s: string): boolean {
+  return s.length <= 30 && !/^\p{Lu}{2,5}$/u.test(s) && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(s);
+}
+
 export function clean(input: CleanInput): Cleaned {
   const raw = input.raw.replace(/\u0000/g, ' ');
   const noise: NoiseSpan[] = [];
@@ -86,6 +91,7 @@ export function clean(input: CleanInput): Cleaned {
 
   // Page noise, line by line. Related-links and tags blocks run to the next blank line.
   let block: string | null = null;
+  let placeLine: { place: string; date: string } | null = null;
   let footer = false;
   let dateLine: string | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -121,8 +127,11 @@ export function clean(input: CleanInput): Cleaned {
       block = 'related_links';
       continue;
     }
-    const dl = parseDateLine(t);
-    if (dl && i < 12) {
+    const dl = i < 12 && !parseDateline(t) ? parseDateLine(t) : null;
+    if (dl) {
+      // "New York" on its own line above the date line: the place of a readout (UN, ministries).
+      const prev = lines.slice(0, i).reverse().find((l) => l.text.trim());
+      if (!placeLine && prev && isPlaceLine(prev.text.trim())) placeLine = { place: prev.text.trim(), date: dl };
       dateLine ??= dl;
       dropLine(i, 'date_line');
       continue;
@@ -187,7 +196,7 @@ export function clean(input: CleanInput): Cleaned {
     }
     s = s.replace(/[\s\u00a0]+$/, '');
     let datelineHere: DatelineMatch | null = null;
-    if (bodyLines < 3 && !dateline) {
+    if (bodyLines < 4 && !dateline) {
       const d = parseDateline(s);
       if (d) {
         dateline = d;
@@ -230,6 +239,7 @@ export function clean(input: CleanInput): Cleaned {
   }
   noise.sort((a, b) => a.start - b.start);
 
+  if (!dateline && placeLine) dateline = { place: placeLine.place, agency: null, day: null, month: null, year: null, length: 0 };
   // Filing date: the input's own field, else the corpus prefix, the on-page date line, the dateline.
   if (!published) published = dateLine ?? corpusDate;
   else if (corpusDate && published.length < corpusDate.length && corpusDate.startsWith(published)) published = corpusDate;
@@ -242,6 +252,7 @@ export function clean(input: CleanInput): Cleaned {
       if (y) date = iso(y, dateline.month, dateline.day);
       else partial = { month: dateline.month, day: dateline.day };
     }
+    if (!date && placeLine && dateline.place === placeLine.place) date = placeLine.date;
     outDateline = { place: dateline.place, date, agency: dateline.agency };
     if (partial) outDateline.partial = partial;
     // A day-precise dateline refines a month-precise filing date of the same month.

@@ -169,6 +169,11 @@ export function findDates(tokens: Token[], lex: Lexicon, from: number, to: numbe
         i = rel.end;
         continue;
       }
+      // "Wednesday (4 December 2024)": the date in parentheses says which Wednesday.
+      if (c.kind === 'weekday' && tokens[rel.end]?.text === '(' && num(tokens[rel.end + 1]) !== null) {
+        i = rel.end + 1;
+        continue;
+      }
       if (c.kind === 'weekday' && (t.cap ? lex.lang === 'en' || isWeekdayContext(tokens, i) : true)) {
         let s = i;
         let e = rel.end;

@@ -202,7 +202,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       }
       // Drop the subject's own side from the counterparts ("OTAN+Azerbaïdjan" for an Azerbaijani official).
       counterparts = counterparts.filter((c) => !subject.includes(c) && !subject.some((s) => personSpeaksFor(entityById.get(s), entityById.get(c))));
-      if (verb.role === 'mutual') {
+      const bothSides = cues.some((c) => c.kind === 'both_sides' && c.end <= tr.start && tr.start - c.end <= 4);
+      if (verb.role === 'mutual' || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
         subject = uniq([...subject, ...counterparts]);
         counterparts = [];
         if (subject.length < 2) {
@@ -237,7 +238,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const separate = has('separate') || (!has('joint') && counterparts.length > 1 && ['with', 'host', 'guest', 'from'].includes(verb.role));
       const base = {
         mode,
-        role: verb.role,
+        role: bothSides && verb.role !== 'mutual' && subject.length > 1 && !counterparts.length ? ('mutual' as const) : verb.role,
         subject,
         initiator: verb.role === 'from' ? counterparts[0] ?? null : null,
         date: date ?? { start: null, end: null, basis: 'none' as const },
