@@ -58,7 +58,8 @@ export function extract(doc: RawDocument): Dispatch {
   const tokens = tokenize(c.text);
   const sentences = splitSentences(c.text);
   const agency = findAgency(c.agency);
-  const ents = findEntities(c.text, tokens, sentences, lex, agency?.country ?? null, c.agency);
+  const home = agency?.country ?? (agency ? null : placeCountry(c.dateline?.place));
+  const ents = findEntities(c.text, tokens, sentences, lex, home, c.agency);
   const entities = ents.entities;
   let next = entities.length + 1;
   const countryEntity = (iso3: string): string => {

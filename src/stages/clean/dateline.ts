@@ -135,7 +135,7 @@ export function parseDateLine(line: string): string | null {
   const rest = (s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length))
     .replace(/\d{1,2}[:h]\d{2}(?::\d{2})?\s?(?:am|pm|GMT|UTC)?/gi, ' ')
     .replace(/\d{1,2}[./]\d{1,2}[./]\d{4}/g, ' ')
-    .replace(/\b(?:Le|le|Publié|Publie|publié|Mis|Mise|mis|mise|à|a|jour|Updated|Update|Published|Posted|Last|modified|on|at|Lu|Vu|Views?|Read|fois|times|GMT|UTC|am|pm)\b/gi, ' ')
+    .replace(/(?<!\p{L})(?:le|publié|publie|mis|mise|à|a|jour|updated|update|published|posted|last|modified|on|at|lu|vu|views?|read|fois|times|gmt|utc|am|pm)(?!\p{L})/giu, ' ')
     .replace(/[\p{P}\p{S}\d\s]/gu, ' ')
     .trim();
   const words = rest ? rest.split(/\s+/) : [];

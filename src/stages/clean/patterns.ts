@@ -15,7 +15,7 @@ export const NOISE_LINE: [RegExp, string][] = [
   [/^A\+\s*A-?$/, 'font_widget'],
   [/^\(UTC\s*[+−-]\s*\d{1,2}:\d{2}\)$/, 'timestamp'],
   [/^\d{1,2}:\d{2}(?:\s*\(UTC\s*[+−-]\s*\d{1,2}:\d{2}\))?$/, 'timestamp'],
-  [/^(?:Photo|Photos|Crédit photo|Crédits? ?photos?|Photo credit|Source photo|©)\s*:?.{0,120}$/i, 'photo_credit'],
+  [/^(?:(?:Photo|Photos|Crédit photo|Crédits? ?photos?|Photo credit|Source photo)\s?:|©).{0,120}$/i, 'photo_credit'],
   [/^\*\s*Traduit (?:de l['’]\w{3,12}|par)\b.{0,80}$/i, 'translator_credit'],
   [/^(?:Par|By)\s+\p{Lu}[\p{L}.'’-]{1,20}(?:\s+\p{Lu}[\p{L}.'’-]{1,20}){0,3}$/u, 'byline'],
   [/^\p{Lu}\.\s?(?:\p{Lu}\.\s?){0,2}(?:\/\p{Lu}{1,4})?$/u, 'byline'],
@@ -27,6 +27,8 @@ export const NOISE_LINE: [RegExp, string][] = [
   [/^(?:Source|Sources)\s*:\s*.{1,80}$/i, 'source_line'],
   [/^(?:Accueil|Home)\s*(?:[>»/|›]\s*[^>»/|›]{1,40}){1,6}$/i, 'breadcrumb'],
   [/^\(link is external\)$/i, 'link_marker'],
+  [/^(?:ID|Auth?or|Author|Auteur)\s*:\s*\S{0,40}$/i, 'page_meta'],
+  [/^\d{4,12}$/, 'page_meta'],
   [/^(?:Trend|Report|Azertac|AZERTAC)\s*:?$/, 'agency_line'],
   [/^(?:Lire (?:aussi|également|la suite)|À lire aussi|A lire aussi|Voir aussi|Read more|See also)\s*:?.{0,200}$/i, 'related_links'],
 ];

@@ -55,7 +55,12 @@ function heads(lang: Language): Heads {
 const POSTING = new Set(['en', 'au', 'aux', 'a', 'aupres', 'in', 'to', 'accredited', 'chez']);
 const LEADING_FUNCTION = new Set(['le', 'la', 'les', 'l', "'", 'des', 'du', 'de', 'd', 'the', 'a', 'an', 'of', 'et', 'and', 'ainsi', 'que', 'tels', 'telles', 'tel', 'telle', 'notamment', 'such', 'as', 'its', 'their', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'our', 'aux', 'au', 'a', 'dans', 'in', 'sur', 'on', 'par', 'by', 'pour', 'for', 'with', 'avec']);
 
-export function findEntities(text: string, tokens: Token[], sentences: Sentence[], lex: Lexicon, agencyCountry: string | null, datelineAgency: string | null = null): EntityResult {
+/**
+ * `homeCountry`: the state whose officials a bare domestic title names ("le président de la République"): the
+ * agency's (AZERTAC → AZE), else the dateline city's (ALGER → DZA).
+ */
+export function findEntities(text: string, tokens: Token[], sentences: Sentence[], lex: Lexicon, homeCountry: string | null, datelineAgency: string | null = null): EntityResult {
+  const agencyCountry = homeCountry;
   const entities: EntityDraft[] = [];
   const byKey = new Map<string, EntityDraft>();
   const references: Reference[] = [];
@@ -365,15 +370,38 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       addMention(p, r.start, r.end, 'name');
     }
   }
+  const persons = () => entities.filter((e) => e.kind === 'person');
+  // Persons with a domestic title and no stated country speak for the agency's state (AZERTAC → AZE).
+  for (const p of persons()) {
+    if (!p.country && !p.org && p.role && isDomestic(p.role) && agencyCountry) p.country = agencyCountry;
+  }
   // Pass 3: bare titles ("le ministre", "la cheffe de la diplomatie azerbaïdjanaise", "the Secretary-General").
   const unnamedTitles: EntityResult['unnamedTitles'] = [];
-  const persons = () => entities.filter((e) => e.kind === 'person');
   for (const tp of titles) {
     if (attachedTitles.has(tp)) continue;
     // Titles inside another title's complement ("du ministre des Affaires étrangères de Belgique") are not references.
     if (titleOf.has(tp.headStart)) continue;
-    if (tp.role === 'counterpart') continue;
     const { country, org } = entityOfTitle(tp);
+    if (tp.role === 'counterpart') {
+      // "son homologue algérien": the person of that country named in the text.
+      let same = country ? persons().filter((p) => p.country === country && p.mentionTokens.some((m) => m < tp.headStart)) : [];
+      if (same.length > 1) {
+        // The counterpart holds the same kind of office as the foreigner in whose clause it appears.
+        const other = persons()
+          .filter((p) => p.country !== country && p.mentionTokens.some((m) => m < tp.headStart))
+          .sort((a, b) => Math.max(...b.mentionTokens.filter((m) => m < tp.headStart)) - Math.max(...a.mentionTokens.filter((m) => m < tp.headStart)))[0];
+        if (other?.role) same = same.filter((p) => p.role === other.role || sameFamily(p.role!, other.role));
+      }
+      if (same.length === 1) {
+        for (let k = tp.start; k < tp.end; k++) titleOf.set(k, same[0]!.id);
+        addMention(same[0]!, tp.headStart, tp.end, 'title');
+        for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'title') ref.affiliationOf = same[0]!.id;
+      } else if (country) {
+        const ent = entities.find((e) => e.kind === 'country' && e.code === country);
+        unnamedTitles.push({ phrase: tp, sentence: tokSentence[tp.headStart]!, entity: ent?.id ?? null });
+      }
+      continue;
+    }
     const s = tokSentence[tp.headStart]!;
     const prevTok = tokens[tp.start - 1];
     // "du ministre", "de l'ambassadeur": a title governed by a preposition is usually part of another phrase.
@@ -405,10 +433,6 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       const ent = country ? entities.find((e) => e.kind === 'country' && e.code === country) : org ? entities.find((e) => e.kind === 'organization' && e.code === org) : null;
       unnamedTitles.push({ phrase: tp, sentence: s, entity: ent?.id ?? (isDomestic(tp.role) && agencyCountry ? `country:${agencyCountry}` : null) });
     }
-  }
-  // Persons with a domestic title and no stated country speak for the agency's state (AZERTAC → AZE).
-  for (const p of persons()) {
-    if (!p.country && !p.org && p.role && isDomestic(p.role) && agencyCountry) p.country = agencyCountry;
   }
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
   return { entities, references, titleOf, unnamedTitles };

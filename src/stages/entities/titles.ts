@@ -52,6 +52,11 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
     // Right complement.
     while (end < to && end - start < MAX_TITLE_TOKENS) {
       const t = tokens[end]!;
+      // "(SEAE)": an acronym in parentheses inside the title's complement.
+      if (t.text === '(' && tokens[end + 1]?.upper && tokens[end + 2]?.text === ')' && end + 3 <= to) {
+        end += 3;
+        continue;
+      }
       if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '`' && t.text !== '-') break;
       if (info.nameStart[end] && !isConnectorBefore(tokens, end)) break;
       // An honorific ends the title and starts the name ("Minister of Foreign Affairs HE Sheikh …").
@@ -75,6 +80,8 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
         end = next.end;
         continue;
       }
+      // French "a" (has) without its accent is the verb, not the preposition "à".
+      if (t.text === 'a' || t.text === 'A') break;
       if (info.gaz[end] || CONNECTORS.has(t.fold)) {
         if (STOP.has(t.fold) && !CONNECTORS.has(t.fold)) break;
         end++;
@@ -95,7 +102,7 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
       break;
     }
     // Do not end on a connector or a determiner.
-    while (end > m.end && (CONNECTORS.has(tokens[end - 1]!.fold) || tokens[end - 1]!.kind === 'punct')) end--;
+    while (end > m.end && (CONNECTORS.has(tokens[end - 1]!.fold) || (tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text !== ')'))) end--;
     out.push({ start, headStart: m.start, headEnd: m.end, end, role: m.values[0]!.role });
     i = Math.max(end, m.end);
   }

@@ -210,7 +210,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           // "les parties sont convenues de se rencontrer", "the two ministers agreed to meet": the sides of the
           // contact just reported.
           const prev = out[out.length - 1];
-          if (prev && si - prev.sentence <= 2) subject = uniq([...prev.subject, ...prev.counterparts]);
+          if (prev && si - prev.sentence <= 4) subject = uniq([...prev.subject, ...prev.counterparts]);
         }
       }
       if (!subject.length && !counterparts.length) return;

@@ -1,6 +1,8 @@
 // Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, legacy Windows-1252 / ISO-8859-1 French pages.
 // Binary input is refused with a clear error rather than turned into noise.
 
+import iconv from 'iconv-lite';
+
 export class InputError extends Error {
   constructor(
     public code: string,
@@ -53,7 +55,9 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean } = {}): Dec
     return { text: repairMojibake(text), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: the legacy single-byte encoding French pages used, whatever the page declares.
+    // iconv-lite, not TextDecoder: Node 20's TextDecoder reads windows-1252 as Latin-1 (0x92 stays a C1 control
+    // instead of ’, 0x9c instead of œ).
     const legacy = declared && /^(iso-8859-15|latin-?9)$/.test(declared) ? 'iso-8859-15' : 'windows-1252';
-    return { text: new TextDecoder(legacy).decode(buf), encoding: legacy };
+    return { text: iconv.decode(Buffer.from(buf), legacy), encoding: legacy };
   }
 }

@@ -1,0 +1,133 @@
+// Persons, countries, organisations and acronyms (table-driven, with negative cases).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { run, persons } from './helpers.ts';
+
+type P = { name: string; title?: string; country?: string; org?: string; aliases?: string[] };
+
+test('persons with titles before or after the name, appositions and short references', async (t) => {
+  const cases: [string, string, P[]][] = [
+    ['fr', "Le ministre des Affaires étrangères de l'Azerbaïdjan Elmar Mammadyarov a rencontré le secrétaire général de l'OTAN Jens Stoltenberg.",
+      [{ name: 'Elmar Mammadyarov', title: 'ministre des Affaires étrangères', country: 'AZE' }, { name: 'Jens Stoltenberg', title: 'secrétaire général', org: 'NATO' }]],
+    ['fr', "Jens Stoltenberg, secrétaire général de l'OTAN, a reçu le ministre.", [{ name: 'Jens Stoltenberg', title: 'secrétaire général', org: 'NATO' }]],
+    ['fr', 'Le ministre turc des Affaires étrangères, Hakan Fidan, a reçu M. Bayramov. Fidan a salué la coopération.',
+      [{ name: 'Hakan Fidan', country: 'TUR', aliases: ['Fidan'] }, { name: 'Bayramov' }]],
+    ['fr', "Jean-Yves Le Drian, ministre de l'Europe et des Affaires étrangères, a reçu Mohammad Javad Zarif, chef de la diplomatie iranienne.",
+      [{ name: 'Jean-Yves Le Drian', title: "ministre de l'Europe et des Affaires étrangères" }, { name: 'Mohammad Javad Zarif', country: 'IRN' }]],
+    ['en', 'Azerbaijani Foreign Minister Jeyhun Bayramov met with European Commission President Ursula von der Leyen.',
+      [{ name: 'Jeyhun Bayramov', country: 'AZE', title: 'Foreign Minister' }, { name: 'Ursula von der Leyen', org: 'EC' }]],
+    ['en', 'Secretary of State Marco Rubio spoke today with Japanese Foreign Minister MOTEGI Toshimitsu.',
+      [{ name: 'Marco Rubio' }, { name: 'MOTEGI Toshimitsu', country: 'JPN' }]],
+    ['en', 'External Affairs Minister S Jaishankar met Mongolian Foreign Minister Battsetseg Batmunkh in Astana.',
+      [{ name: 'S Jaishankar' }, { name: 'Battsetseg Batmunkh', country: 'MNG' }]],
+    ['en', 'Prime Minister HE Sheikh Mohammed bin Abdulrahman Al-Thani met with HE Mr. Joseph Wanyama, Cabinet Secretary of Kenya.',
+      [{ name: 'Sheikh Mohammed bin Abdulrahman Al-Thani' }, { name: 'Joseph Wanyama', country: 'KEN' }]],
+    ['fr', 'Le Roi Mohammed VI a reçu Mme Aminata Touré, ministre sénégalaise.', [{ name: 'Mohammed VI' }, { name: 'Aminata Touré', country: 'SEN' }]],
+    ['fr', "SEM Cheikh Niang, ministre des Affaires étrangères du Sénégal, a reçu l'ambassadeur Hédi BEN SALEM.", [{ name: 'Cheikh Niang', country: 'SEN' }, { name: 'Hédi BEN SALEM' }]],
+    ['en', 'Deputy Foreign Minister Kwon Seo-yeon received Ambassador Douglas R. Whitfield.', [{ name: 'Kwon Seo-yeon' }, { name: 'Douglas R. Whitfield' }]],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(text.slice(0, 60), () => {
+      const d = run(text, { lang });
+      const got = persons(d);
+      for (const w of want) {
+        const p = got.find((e) => e.name === w.name);
+        assert.ok(p, `missing ${w.name}; got ${got.map((e) => e.name).join(', ')}`);
+        if (w.title) assert.equal(p.title, w.title);
+        if (w.country) assert.equal(p.country, w.country);
+        if (w.org) assert.equal(p.org, w.org);
+        for (const a of w.aliases ?? []) assert.ok(p.aliases.includes(a), `alias ${a} missing: ${p.aliases}`);
+      }
+      assert.equal(got.length, want.length, `persons: ${got.map((e) => e.name).join(', ')}`);
+    });
+  }
+});
+
+test('capitalised words that are not persons', async (t) => {
+  const cases: [string, string][] = [
+    ['fr', "Hikmet Hadjiyev est intervenu lors de la table ronde organisée par l'Institut Royal des Relations Internationales."],
+    ['en', 'The Middle Corridor links China with Europe via the Caspian Sea.'],
+    ['fr', "Les Etats alliés ont salué l'Union européenne et le Conseil de sécurité des Nations unies."],
+    ['en', 'The ambassador was received by the Director of the Second European Department.'],
+    ['fr', 'Le Groupe de Minsk de l\'OSCE et la Banque mondiale ont publié un rapport.'],
+  ];
+  for (const [lang, text] of cases) {
+    await t.test(text.slice(0, 60), () => {
+      const got = persons(run(text, { lang })).map((e) => e.name);
+      const allowed = ['Hikmet Hadjiyev'];
+      assert.deepEqual(got.filter((n) => !allowed.includes(n)), []);
+    });
+  }
+});
+
+test('bare titles resolve to the person named before', () => {
+  const d = run("Le ministre azerbaïdjanais des Affaires étrangères, Djeyhoun Baïramov, a reçu l'ambassadeur. Le chef de la diplomatie azerbaïdjanaise a salué les relations. Le ministre a ensuite évoqué la paix.", { lang: 'fr' });
+  const p = persons(d).find((e) => e.name === 'Djeyhoun Baïramov')!;
+  const spans = p.mentions.map((m) => d.text.slice(m.start, m.end));
+  assert.ok(spans.some((s) => s.startsWith('chef de la diplomatie')), spans.join(' | '));
+  assert.ok(spans.includes('ministre'), spans.join(' | '));
+});
+
+test('countries from names, demonyms, plurals and compounds', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['fr', 'Le conflit arméno-azerbaïdjanais a été évoqué.', ['ARM', 'AZE']],
+    ['fr', 'Les relations azerbaïdjano-américaines progressent.', ['AZE', 'USA']],
+    ['fr', 'Les unités armées arméniennes doivent être retirées des territoires azerbaïdjanais.', ['ARM', 'AZE']],
+    ['fr', "La Türkiye, les Etats-Unis et la Côte d'Ivoire ont signé.", ['TUR', 'USA', 'CIV']],
+    ['en', 'Sino-US relations and the Azerbaijani side were discussed with Turkish and Emirati officials.', ['CHN', 'USA', 'AZE', 'TUR', 'ARE']],
+    ['fr', 'Le ministre congolais a rencontré son homologue sud-africain.', ['COG', 'ZAF']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(text.slice(0, 50), () => {
+      const got = run(text, { lang }).entities.filter((e) => e.kind === 'country' && e.mentions.length).map((e) => e.code);
+      assert.deepEqual([...got].sort(), [...want].sort());
+    });
+  }
+});
+
+test('no country from words that only look like one', async (t) => {
+  const cases: [string, string][] = [
+    ['en', 'They turned to us for help in the china cabinet.'],
+    ['fr', "Il s'est entretenu avec les représentants des Etats alliés."],
+    ['fr', "Il s'est entretenu avec son homologue."],
+  ];
+  for (const [lang, text] of cases) {
+    await t.test(text.slice(0, 40), () => {
+      const got = run(text, { lang }).entities.filter((e) => e.kind === 'country').map((e) => e.code);
+      assert.deepEqual(got, []);
+    });
+  }
+});
+
+test('a demonym shared with a territory names the state', () => {
+  // world-countries gives "American" to the Northern Mariana Islands and "French" to the French Southern Territories too.
+  const got = run('American and French diplomats met their Dutch counterparts.', { lang: 'en' }).entities.filter((e) => e.kind === 'country').map((e) => e.code);
+  assert.deepEqual(got.sort(), ['FRA', 'NLD', 'USA']);
+});
+
+test('capitals used as places carry their country', () => {
+  const d = run('Bakou, 14 juin, AZERTAC\n\nLe ministre a reçu à Bakou son homologue.', { lang: 'fr', published: '2024-06' });
+  const baku = d.entities.find((e) => e.kind === 'place' && e.name === 'Bakou');
+  assert.equal(baku?.country, 'AZE');
+});
+
+test('organisations, acronyms and their spelled-out forms', async (t) => {
+  const cases: [string, string, { code: string; expansion?: string; kind?: string }[]][] = [
+    ['fr', "L'OTAN et l'UE ont salué l'OSCE et l'ONU.", [{ code: 'NATO' }, { code: 'EU' }, { code: 'OSCE' }, { code: 'UN' }]],
+    ['fr', "le plan d'action individuel pour le Partenariat (IPAP) et le Concept de capacités opérationnelles (OCC)",
+      [{ code: 'IPAP', expansion: "plan d'action individuel pour le Partenariat", kind: 'programme' }, { code: 'OCC', expansion: 'Concept de capacités opérationnelles', kind: 'programme' }]],
+    ['fr', 'Le Conseil turc et l\'Organisation des États turciques (OET) ont tenu un sommet.', [{ code: 'OTS' }]],
+    ['en', 'NATO, the EU and the Organization for Security and Co-operation in Europe (OSCE) met.', [{ code: 'NATO' }, { code: 'EU' }, { code: 'OSCE' }]],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(text.slice(0, 50), () => {
+      const d = run(text, { lang });
+      for (const w of want) {
+        const e = d.entities.find((x) => x.code === w.code);
+        assert.ok(e, `missing ${w.code}: ${d.entities.map((x) => x.code ?? x.name).join(', ')}`);
+        if (w.expansion) assert.equal(e.expansion, w.expansion);
+        if (w.kind) assert.equal(e.kind, w.kind);
+      }
+    });
+  }
+});

@@ -1,0 +1,44 @@
+// Hostile input: long runs of the characters each pattern consumes must neither crash nor change the contract.
+// (Speed is measured by `npm run bench`, not asserted here.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractSafely } from '../src/pipeline/extract.ts';
+import { parseDateline, parseDateLine } from '../src/stages/clean/dateline.ts';
+import { clean } from '../src/stages/clean/index.ts';
+
+const shapes: [string, string][] = [
+  ['capitalised words', 'Aa '.repeat(50_000)],
+  ['dashes and capitals', 'A-'.repeat(50_000)],
+  ['apostrophes', "l'".repeat(50_000)],
+  ['parentheses', '(A) '.repeat(30_000)],
+  ['digits and dots', '1.'.repeat(50_000)],
+  ['one long line without spaces', 'é'.repeat(200_000)],
+  ['many blank lines', '\n'.repeat(100_000) + 'Le ministre a reçu M. Bayramov.'],
+  ['title words', 'ministre des Affaires étrangères de '.repeat(5_000)],
+  ['name particles', 'Jean de la '.repeat(20_000) + 'Fontaine'],
+  ['dateline-like', 'BAKOU, 14 juin, AZERTAC '.repeat(5_000)],
+  ['contact verbs', 'a rencontré '.repeat(20_000)],
+];
+
+test('hostile texts give a valid result', async (t) => {
+  for (const [name, text] of shapes) {
+    await t.test(name, () => {
+      const d = extractSafely({ source: name, text });
+      assert.ok(!d.error || d.error.code === 'too_large', d.error?.message);
+      for (const e of d.entities) for (const m of e.mentions) assert.ok(m.end <= d.text.length);
+    });
+  }
+});
+
+test('dateline patterns on long lines', () => {
+  const line = 'A'.repeat(100_000) + ', 14 juin, AZERTAC';
+  assert.equal(parseDateline(line), null);
+  assert.equal(parseDateLine('1'.repeat(100_000)), null);
+  assert.ok(clean({ raw: ('Tags:\n' + 'x\n'.repeat(1000)).repeat(20) }).text.length >= 0);
+});
+
+test('documents over the size limit are refused with a clear error', () => {
+  const d = extractSafely({ source: 'big', text: 'a '.repeat(3_000_000) });
+  assert.equal(d.error?.code, 'too_large');
+  assert.match(d.error!.message, /limit/);
+});
