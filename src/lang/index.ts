@@ -67,6 +67,8 @@ export interface Lexicon {
   /** Single-word calendar entries by folded form ("juin", "oct", "mardi"). */
   calendarWords: Map<string, CalendarEntry>;
   nameStop: Set<string>;
+  /** The same words lower-cased with their accents, to tell "Lê" (a surname) from "le". */
+  nameStopAccented: Set<string>;
   /** Name of each country (ISO3) in this language, for display. */
   countryNames: Map<string, string>;
 }
@@ -239,10 +241,14 @@ export function lexicon(lang: Language): Lexicon {
     if (parts.length === 1) calendarWords.set(parts[0]!, entry);
   }
   const nameStop = new Set<string>();
-  for (const w of readList(`${lang}/name-stopwords.txt`)) for (const t of foldTokens(w)) nameStop.add(t);
+  const nameStopAccented = new Set<string>();
+  for (const w of readList(`${lang}/name-stopwords.txt`)) {
+    for (const t of foldTokens(w)) nameStop.add(t);
+    for (const t of w.toLowerCase().split(/[\s'’-]+/)) if (t) nameStopAccented.add(t);
+  }
   // Words of titles never start a name ("Senator Mohammad Ishaq Dar", "Ambassador Jane Doe").
   for (const [form] of readTsv(`${lang}/titles.tsv`, false)) for (const t of foldTokens(form ?? '')) if (t.length > 3 && t !== 'cheikh') nameStop.add(t);
-  const lex: Lexicon = { lang, gazetteer, prefixes, titles, honorifics, verbs, cues, calendar, calendarWords, nameStop, countryNames };
+  const lex: Lexicon = { lang, gazetteer, prefixes, titles, honorifics, verbs, cues, calendar, calendarWords, nameStop, nameStopAccented, countryNames };
   cache.set(lang, lex);
   return lex;
 }

@@ -17,6 +17,8 @@ export interface DateExpression {
   coarse: boolean;
   /** The expression names its year. */
   explicitYear: boolean;
+  /** A bare weekday (0 = Sunday): which one is meant depends on the tense around it. */
+  weekday?: number;
 }
 
 const PREP = new Set(['le', 'les', 'du', 'ce', 'cet', 'cette', 'on', 'this', 'last', 'the', 'from', 'depuis', 'dès', 'des']);
@@ -199,7 +201,7 @@ export function findDates(tokens: Token[], lex: Lexicon, from: number, to: numbe
           if (future) value = addDays(refDay, ((target - wd + 7) % 7) || (dir === 'this' ? 0 : 7));
           else value = addDays(refDay, -((wd - target + 7) % 7));
         }
-        out.push({ start: s, end: e, from: value, to: null, future, coarse: false, explicitYear: false });
+        out.push({ start: s, end: e, from: value, to: null, future, coarse: false, explicitYear: false, weekday: c.value ?? 0 });
         i = e;
         continue;
       }

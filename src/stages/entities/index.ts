@@ -222,8 +222,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const sr = findNameRuns(tokens, lex, gaz, a, b);
     runs.push(...sr);
     const nameStart = tokens.map(() => false);
-    for (const r of sr) nameStart[r.start] = true;
-    titles.push(...findTitles(tokens, lex, { gaz, nameStart }, a, b));
+    const runWords = tokens.map(() => 0);
+    for (const r of sr) {
+      nameStart[r.start] = true;
+      runWords[r.start] = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
+    }
+    titles.push(...findTitles(tokens, lex, { gaz, nameStart, runWords }, a, b));
   }
   const honorificBefore = (r: NameRun): number => {
     for (let back = 1; back <= 4; back++) {
@@ -482,6 +486,7 @@ function findPerson(entities: EntityDraft[], keys: string[], words: string[]): E
     if (e.keys.includes(full)) return e;
   }
   // A single word or "Given Surname" whose surname is a known person's surname.
+  const single = full.split(' ').length === 1;
   for (const e of entities) {
     if (e.kind !== 'person') continue;
     const eLast = e.keys[1] ?? e.keys[0];
@@ -492,6 +497,11 @@ function findPerson(entities: EntityDraft[], keys: string[], words: string[]): E
       if (given.length === 2 && eGiven.length >= 2 && given[0] !== eGiven[0] && given[0]!.length > 2 && eGiven[0]!.length > 2) continue;
       return e;
     }
+  }
+  // Names written surname first (Wang Yi, Kwon Seo-yeon, Nguyen Thanh Vinh): "M. Wang" is Wang Yi.
+  if (single) {
+    const hits = entities.filter((e) => e.kind === 'person' && e.keys[0]!.split(' ').length >= 2 && e.keys[0]!.split(' ')[0] === full);
+    if (hits.length === 1) return hits[0];
   }
   return undefined;
 }

@@ -16,7 +16,11 @@ export function isNameWord(t: Token | undefined, lex: Lexicon, gaz: boolean): bo
   if (!t.cap) return false;
   if (gaz) return false;
   if (t.text.length === 1) return false; // initials are read by isInitial
-  if (lex.nameStop.has(t.fold)) return false;
+  if (lex.nameStop.has(t.fold)) {
+    // A stop word only when written as one: "Lê" (Vietnamese surname) is not the article "le".
+    const lower = t.text.toLowerCase();
+    if (lower === t.fold || lex.nameStopAccented.has(lower)) return false;
+  }
   if (lex.calendarWords.has(t.fold)) return false;
   // Long all-capital words are acronyms unless they look like a surname printed in capitals (has vowels, ≥ 4).
   if (t.upper && t.text.length > 1 && (t.text.length < 4 || !/[AEIOUY]/.test(t.text))) return false;

@@ -25,6 +25,8 @@ const MAX_TITLE_TOKENS = 30;
 export interface TokenInfo {
   gaz: boolean[]; // token covered by a gazetteer entity
   nameStart: boolean[]; // token starts a name run
+  /** Words in the name run starting at each token (0 elsewhere). */
+  runWords?: number[];
 }
 
 export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from: number, to: number): TitlePhrase[] {
@@ -58,7 +60,13 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
         continue;
       }
       if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '`' && t.text !== '-') break;
-      if (info.nameStart[end] && !isConnectorBefore(tokens, end)) break;
+      // A capitalised word after "de la", "des", "of" belongs to an institution in the complement ("de la
+      // Communauté nationale", "des Relations internationales"); a name of two words or more starts a person.
+      if (info.nameStart[end]) {
+        if (!(isConnectorBefore(tokens, end) && (info.runWords?.[end] ?? 1) === 1)) break;
+        end++;
+        continue;
+      }
       // An honorific ends the title and starts the name ("Minister of Foreign Affairs HE Sheikh …").
       if (t.cap && lex.honorifics.matchAt(tokens, end)) break;
       const next = lex.titles.matchAt(tokens, end);
@@ -111,8 +119,7 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
 
 function isConnectorBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (!p) return false;
-  return ['de', 'du', 'des', "'", 'of', 'la', 'l'].includes(p.fold) && !!tokens[i] && /^(?:affaires|etat|republique)$/.test(tokens[i]!.fold);
+  return !!p && ['de', 'du', 'des', "'", 'of', 'la', 'l', 'the', 'for', 'pour', 'et', 'and'].includes(p.fold);
 }
 
 /** Whether a reference with role `ref` ("le ministre") can point to a person whose title has role `person`. */

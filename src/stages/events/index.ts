@@ -8,7 +8,11 @@ import type { Sentence } from '../sentences/index.ts';
 import type { EntityResult, Reference } from '../entities/index.ts';
 import { firstToken } from '../entities/index.ts';
 import { findDates, type DateExpression } from '../dates/index.ts';
-import { parseIso } from '../dates/calendar.ts';
+import { parseIso, addDays, weekday as weekdayOf } from '../dates/calendar.ts';
+
+function nextWeekday(ref: string, target: number): string {
+  return addDays(ref, (target - weekdayOf(ref) + 7) % 7);
+}
 import { findTopics, topicList } from './topics.ts';
 
 export interface Interaction {
@@ -125,8 +129,12 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (negated) return;
       if (cancelled && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
       const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
-      const trDate = nearestDate(dates, tr.start);
+      let trDate = nearestDate(dates, tr.start);
       let planned = verb.tense === 'future' || modal || !!trDate?.future;
+      // "doit être reçue mardi": a weekday in a planned clause is the next one, not the last.
+      if (planned && trDate && trDate.weekday !== undefined && !trDate.future && ctx.reference && parseIso(ctx.reference)?.d) {
+        trDate = { ...trDate, from: nextWeekday(ctx.reference, trDate.weekday), future: true };
+      }
       if (verb.tense === 'infinitive' && !modal) return;
       // "calls on Rwanda to cease …", "a appelé X à …": an appeal, not a call on someone.
       if (/^call/.test(verb.form) && findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6)) >= 0 && !/^(?:the|his|her)$/.test(tokens[tr.end]?.fold ?? '')) return;
@@ -232,7 +240,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           if (nextPlace) locationRef = nextPlace.entity;
         }
       }
-      const date = trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
+      const sameDay = !trDate && has('same_day') ? [...out].reverse().find((e) => !e.background && e.date.basis !== 'none') : undefined;
+      const date = sameDay ? { ...sameDay.date } : trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
       const evidence = [{ start: sent.start, end: sent.end }];
       const sidelines = cues.some((c) => c.kind === 'zone_end' && /marge|sidelines|margins/.test(c.form)) || /\ben marge\b|\bsidelines\b|\bmargins\b/i.test(ctx.text.slice(sent.start, sent.end));
       const separate = has('separate') || (!has('joint') && counterparts.length > 1 && ['with', 'host', 'guest', 'from'].includes(verb.role));
@@ -469,8 +478,14 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       if (e.role !== 'mutual' || e.subject.length < 2) continue;
     }
     if (new Set([...e.subject, ...e.counterparts]).size < 2 && e.mode !== 'interview') continue;
-    // 2. The same contact stated twice (a verb, then "lors de l'entretien avec") is one event.
-    const same = kept.find((k) => sameParties(k, e) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
+    // 2. The same contact stated twice (a verb, then "lors de l'entretien avec") is one event; so is a contact
+    // first told by sides ("le chef de la diplomatie russe reçoit son homologue éthiopien") then by names.
+    const same = kept.find((k) => (sameParties(k, e) || sameSides(k, e)) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
+    if (same && !sameParties(same, e) && specificity(e) > specificity(same)) {
+      same.subject = e.subject;
+      same.counterparts = e.counterparts;
+      same.role = e.role;
+    }
     if (same) {
       for (const t of e.topics) if (!same.topics.includes(t)) same.topics.push(t);
       for (const ev of e.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
@@ -498,6 +513,10 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       e.location = lastPlace && lastPlace.sentence > frame.sentence && sameSubject(lastPlace, e) ? lastPlace.location : frame.location;
     }
     if (e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit') lastPlace = e;
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && lastPlace && sameSubject(lastPlace, e) && (lastPlace.date.start === e.date.start || e.date.basis !== 'text')) {
+      // "Plus tard dans la journée, il s'est entretenu avec…", "En marge de la réunion, …": where the same side was.
+      e.location = lastPlace.location;
+    }
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace) e.location = ctx.datelinePlace;
     if (!e.background && !e.planned && (e.date.basis === 'text' || !frame)) frame = e.mode === 'visit' || !frame || frame.mode !== 'visit' ? e : frame;
   }
@@ -519,6 +538,22 @@ function sameParties(a: Interaction, b: Interaction): boolean {
   if (pa.size !== pb.size) return false;
   for (const x of pa) if (!pb.has(x)) return false;
   return true;
+}
+
+/** Both events between the same states or organisations, one of them naming a side only by its state. */
+function sameSides(a: Interaction, b: Interaction): boolean {
+  const side = (id: string) => sideOf(id) ?? id;
+  const sa = new Set([...a.subject, ...a.counterparts].map(side));
+  const sb = new Set([...b.subject, ...b.counterparts].map(side));
+  if (sa.size !== sb.size || sa.size < 2) return false;
+  for (const x of sa) if (!sb.has(x)) return false;
+  // Only when one of them names a side by its state: two different persons of the same states met apart.
+  const unnamed = (e: Interaction) => [...e.subject, ...e.counterparts].some((x) => !sideOf(x));
+  return unnamed(a) || unnamed(b);
+}
+
+function specificity(e: Interaction): number {
+  return [...e.subject, ...e.counterparts].filter((x) => sideOf(x)).length;
 }
 
 function compatibleMode(a: string, b: string): boolean {
