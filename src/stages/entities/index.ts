@@ -319,6 +319,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   };
 
   runs.sort((x, y) => x.start - y.start);
+  // A name right after a facility noun names the facility ("l'aéroport international Félix Houphouët-Boigny").
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const r = runs[k]!;
+    const prev = [tokens[r.start - 1], tokens[r.start - 2]].map((t) => t?.fold ?? '');
+    if (prev.some((w) => FACILITIES.has(w))) {
+      for (let i = r.start; i < r.end; i++) gaz[i] = true;
+      runs.splice(k, 1);
+    }
+  }
   // Pass 1: names with a cue — honorific, a title right before, or a title in apposition right after.
   for (const r of runs) {
     const hon = honorificBefore(r);
@@ -441,6 +450,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
   return { entities, references, titleOf, unnamedTitles };
 }
+
+const FACILITIES = new Set(['aeroport', 'airport', 'stade', 'stadium', 'avenue', 'rue', 'boulevard', 'place', 'square', 'street', 'lycee', 'ecole', 'hopital', 'hospital', 'pont', 'bridge', 'port', 'barrage', 'dam', 'gare', 'station', 'mosquee', 'mosque', 'cathedrale', 'musee', 'museum', 'bibliotheque', 'library', 'centre', 'center', 'palais', 'palace', 'residence', 'villa', 'salle', 'hall', 'complexe', 'complex', 'boulevard', 'autoroute', 'highway']);
 
 // Heads of institution names that are not themselves a country's government.
 const INSTITUTION_HEADS = new Set(['institut', 'universite', 'fondation', 'centre', 'academie', 'forum', 'association', 'federation', 'ligue', 'alliance', 'coalition', 'parti', 'mouvement', 'banque', 'fonds', 'agence', 'organisation', 'union', 'conseil', 'comite', 'commission', 'assemblee', 'parlement', 'cour', 'tribunal', 'chambre', 'communaute', 'groupe',

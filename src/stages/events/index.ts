@@ -158,7 +158,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       }
       // Counterparts.
       const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), tr.end, nextTrigger, verb.role);
-      if (verb.tense === 'nominal' && verb.role !== 'between' && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
+      const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(tokens[tr.start - 1]?.fold ?? '');
+      if (plural) subject = uniq(before.filter((r) => entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
+      if (verb.tense === 'nominal' && verb.role !== 'between' && !plural && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
         // A nominal contact ("lors de son entretien avec X") takes the clause's subject, which may come after the
         // counterparts ("…, le ministre Y a souligné"), else the running subject.
         const after = refs.filter((r) => r.start >= Math.max(zoneEnd, tr.end + 1) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
@@ -206,12 +208,12 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           if (!counterparts.length) counterparts = uniq(extra);
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
         }
-        if (!counterparts.length && verb.tense === 'nominal') return;
+        if (!counterparts.length && verb.tense === 'nominal' && !(plural && subject.length > 1)) return;
       }
       // Drop the subject's own side from the counterparts ("OTAN+Azerbaïdjan" for an Azerbaijani official).
       counterparts = counterparts.filter((c) => !subject.includes(c) && !subject.some((s) => personSpeaksFor(entityById.get(s), entityById.get(c))));
       const bothSides = cues.some((c) => c.kind === 'both_sides' && c.end <= tr.start && tr.start - c.end <= 4);
-      if (verb.role === 'mutual' || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
+      if (verb.role === 'mutual' || plural || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
         subject = uniq([...subject, ...counterparts]);
         counterparts = [];
         if (subject.length < 2) {
@@ -229,10 +231,12 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (background) planned = false;
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
-        const topicStart = cues.find((c) => c.kind === 'topic' || (c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form))))?.start ?? b;
-        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && (r.start < topicStart || r.start < tr.start));
+        const topicStart = cues.find((c) => c.start > tr.start && (c.kind === 'topic' || (c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form)))))?.start ?? b;
+        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && r.start < topicStart);
         const locative = placeRefs.filter((r) => LOCATIVE.has(tokens[r.start - 1]?.fold ?? ''));
-        locationRef = (locative[0] ?? placeRefs[0])?.entity ?? null;
+        const dist = (r: Reference) => Math.abs(r.start - tr.start);
+        const pool = locative.length ? locative : placeRefs;
+        locationRef = pool.length ? pool.reduce((x, y) => (dist(y) < dist(x) ? y : x)).entity : null;
         // "... au dialogue organisé au siège de l'OTAN à Bruxelles": a following sentence without a contact of
         // its own may say where this one took place.
         if (!locationRef && si + 1 < sentences.length && !triggerSentences.has(si + 1) && sentences[si + 1]!.paragraph <= sent.paragraph + 1) {
@@ -244,7 +248,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const date = sameDay ? { ...sameDay.date } : trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
       const evidence = [{ start: sent.start, end: sent.end }];
       const sidelines = cues.some((c) => c.kind === 'zone_end' && /marge|sidelines|margins/.test(c.form)) || /\ben marge\b|\bsidelines\b|\bmargins\b/i.test(ctx.text.slice(sent.start, sent.end));
-      const separate = has('separate') || (!has('joint') && counterparts.length > 1 && ['with', 'host', 'guest', 'from'].includes(verb.role));
+      // Several counterparts: separate contacts by default ("a reçu les ambassadeurs A, B et C"), one contact when
+      // the text says so ("met jointly", "trilatéral") or for calls, which join everyone on the line.
+      const remote = mode === 'phone_call' || mode === 'video_call';
+      const separate = has('separate') || (!has('joint') && !remote && counterparts.length > 1 && ['with', 'host', 'guest', 'from'].includes(verb.role));
       const base = {
         mode,
         role: bothSides && verb.role !== 'mutual' && subject.length > 1 && !counterparts.length ? ('mutual' as const) : verb.role,
@@ -267,6 +274,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   });
 
   applyDelegationLeaders(ctx, out, refsBySentence);
+  applyLaterMedium(ctx, out, triggerSentences);
   attachTopics(ctx, out);
   if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence);
   return mergeAndDate(ctx, out);
@@ -274,7 +282,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
 
 // Adverbs and time words that may sit inside a contact verb phrase ("a eu jeudi des rencontres", "s'est
 // également entretenu", "has also met") without changing it.
-const INSERTS = new Set(['egalement', 'aussi', 'ensuite', 'alors', 'notamment', 'successivement', 'brievement', 'longuement', 'deja', 'separement', 'also', 'briefly', 'later', 'subsequently', 'today', 'yesterday', 'ce', 'cet', 'cette', 'dernier', 'derniere', 'this']);
+const INSERTS = new Set(['egalement', 'aussi', 'ensuite', 'alors', 'notamment', 'successivement', 'brievement', 'longuement', 'deja', 'separement', 'also', 'briefly', 'later', 'subsequently', 'today', 'yesterday', 'ce', 'cet', 'cette', 'dernier', 'derniere', 'this',
+  // adjectives inside "a eu un premier échange", "a eu un long entretien", "held fruitful talks"
+  'premier', 'premiere', 'nouvel', 'nouveau', 'nouvelle', 'bref', 'breve', 'long', 'longue', 'important', 'importante', 'fructueux', 'fructueuse', 'cordial', 'cordiale', 'chaleureux', 'franc', 'substantiel', 'first', 'fruitful', 'productive', 'brief', 'lengthy', 'detailed', 'cordial', 'separate']);
 
 /** Contact verbs of a sentence, matched over its tokens without the inserted adverbs and time words. */
 function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates: DateExpression[] = []): TrieMatch<ContactVerb>[] {
@@ -431,6 +441,25 @@ function applyDelegationLeaders(ctx: EventContext, events: Interaction[], refsBy
     if (!p.country && !p.org) {
       if (e.kind === 'country') p.country = e.code;
       else p.org = e.code;
+    }
+  });
+}
+
+const LATER_PHONE = /\b(?:au cours de (?:l['’]appel|cet appel|la conversation téléphonique)|lors de (?:l['’]appel|cet appel)|pendant l['’]appel|during the (?:call|phone call|telephone conversation)|on the call|in the call)\b/i;
+const LATER_VIDEO = /\b(?:au cours de la visioconférence|lors de la visioconférence|during the video ?(?:call|conference))\b/i;
+
+/** "s'est entretenue aujourd'hui avec … Au cours de l'appel, …": the medium said after the contact. */
+function applyLaterMedium(ctx: EventContext, events: Interaction[], triggerSentences: Set<number>): void {
+  ctx.sentences.forEach((sent, si) => {
+    if (triggerSentences.has(si)) return;
+    const s = ctx.text.slice(sent.start, sent.end);
+    const mode = LATER_VIDEO.test(s) ? 'video_call' : LATER_PHONE.test(s) ? 'phone_call' : null;
+    if (!mode) return;
+    for (const e of events) {
+      if (e.sentence < si && si - e.sentence <= 3 && (e.mode === 'talks' || e.mode === 'meeting') && !e.background) {
+        e.mode = mode;
+        e.location = null;
+      }
     }
   });
 }
