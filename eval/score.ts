@@ -93,12 +93,15 @@ function counts(r: { pairs: unknown[]; fn: unknown[]; fp: unknown[] }): Counts {
   return { tp: r.pairs.length, fp: r.fp.length, fn: r.fn.length };
 }
 
-/** Whether the gold participant string (a name, an ISO3 or an organisation code) denotes the entity. */
-function participantMatches(g: string, e: Entity | undefined): boolean {
+/**
+ * Whether the gold participant string (a name, an ISO3 or an organisation code) denotes the entity. Lenient: a
+ * person also stands for the state or organisation it speaks for.
+ */
+function participantMatches(g: string, e: Entity | undefined, lenient = true): boolean {
   if (!e) return false;
   if (/^[A-Z][A-Z0-9-]{1,11}$/.test(g)) {
     if (e.code === g) return true;
-    if (e.kind === 'person' && (e.country === g || e.org === g)) return true;
+    if (lenient && e.kind === 'person' && (e.country === g || e.org === g)) return true;
     if (e.code && (e.code.startsWith(g + '-') || g.startsWith(e.code + '-'))) return true;
     return false;
   }
@@ -145,11 +148,21 @@ export function scoreDocument(gold: Gold, out: Dispatch): DocScore {
     const ps = [...new Set(ev.participants)];
     for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) sd.push({ a: byId.get(ps[i]!), b: byId.get(ps[j]!), ev });
   }
-  const dm = (g: GD, s: SD) => (participantMatches(g.a, s.a) && participantMatches(g.b, s.b)) || (participantMatches(g.a, s.b) && participantMatches(g.b, s.a));
-  // Prefer pairing gold and system dyads whose events also agree on the date.
-  const dr0 = greedy(gd, sd, (g, s) => dm(g, s) && sameDate(g.ev.date, s.ev.date));
-  const rest = greedy(dr0.fn, dr0.fp, dm);
-  const dr = { pairs: [...dr0.pairs, ...rest.pairs], fn: rest.fn, fp: rest.fp };
+  const dm = (lenient: boolean) => (g: GD, s: SD) =>
+    (participantMatches(g.a, s.a, lenient) && participantMatches(g.b, s.b, lenient)) || (participantMatches(g.a, s.b, lenient) && participantMatches(g.b, s.a, lenient));
+  // Pair the closest first: exact participants and same date, then exact participants, then a person standing
+  // for its state or organisation.
+  const passes: ((g: GD, s: SD) => boolean)[] = [
+    (g, s) => dm(false)(g, s) && sameDate(g.ev.date, s.ev.date),
+    dm(false),
+    (g, s) => dm(true)(g, s) && sameDate(g.ev.date, s.ev.date),
+    dm(true),
+  ];
+  let dr = { pairs: [] as [GD, SD][], fn: gd, fp: sd };
+  for (const pass of passes) {
+    const r = greedy(dr.fn, dr.fp, pass);
+    dr = { pairs: [...dr.pairs, ...r.pairs], fn: r.fn, fp: r.fp };
+  }
   for (const g of dr.fn) misses.push(`dyad missed: ${g.a} — ${g.b} (${g.ev.mode})`);
   for (const s of dr.fp) misses.push(`dyad spurious: ${s.a?.name} — ${s.b?.name} (${s.ev.mode})`);
   // dates and places of the matched contacts (one per gold event)

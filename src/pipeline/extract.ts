@@ -58,7 +58,9 @@ export function extract(doc: RawDocument): Dispatch {
   const tokens = tokenize(c.text);
   const sentences = splitSentences(c.text);
   const agency = findAgency(c.agency);
-  const home = agency?.country ?? (agency ? null : placeCountry(c.dateline?.place));
+  // Officials with a bare domestic title speak for the agency's state, else for the dateline city's, unless that
+  // city hosts international bodies (a Brussels, Geneva or New York dateline says nothing of who speaks).
+  const home = agency?.country ?? (agency || isHub(c.dateline?.place) ? null : placeCountry(c.dateline?.place));
   const ents = findEntities(c.text, tokens, sentences, lex, home, c.agency);
   const entities = ents.entities;
   let next = entities.length + 1;
@@ -138,6 +140,11 @@ export function extract(doc: RawDocument): Dispatch {
   out.entities = entities.map(toEntity);
   out.events = events;
   return out;
+}
+
+const HUBS = new Set(['bruxelles', 'brussels', 'geneve', 'geneva', 'new york', 'vienne', 'vienna', 'strasbourg', 'la haye', 'the hague', 'nairobi', 'addis-abeba', 'addis ababa', 'luxembourg', 'rome', 'paris', 'washington']);
+function isHub(place: string | null | undefined): boolean {
+  return !!place && HUBS.has(fold(place));
 }
 
 /** The country of a dateline place ("ALGER" → DZA), from either language's gazetteer. */

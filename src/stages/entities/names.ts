@@ -47,6 +47,8 @@ export function findNameRuns(tokens: Token[], lex: Lexicon, gaz: boolean[], from
     let words = 0;
     while (j < to && words < MAX_NAME_WORDS) {
       const t = tokens[j]!;
+      // An honorific inside a run starts the next name ("… and Emigrants Dr. Abdallah Bou Habib").
+      if (j > i && t.cap && lex.honorifics.matchAt(tokens, j) && !/^(?:cheikh|sheikh|sheikha|prince)$/.test(t.fold)) break;
       if (isNameWord(t, lex, gaz[j]!)) {
         j++;
         words++;

@@ -76,9 +76,10 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
           end++;
           continue;
         }
-        // "chargé des affaires européennes et eurasiennes": coordinated adjectives
+        // "chargé des affaires européennes et eurasiennes", "of African Integration and Foreign Affairs":
+        // coordinated adjectives or institution words
         const n = tokens[end + 1];
-        if (n && n.kind === 'word' && !n.cap && !STOP.has(n.fold) && !lex.verbs.matchAt(tokens, end + 1)) {
+        if (n && n.kind === 'word' && ((!n.cap && !STOP.has(n.fold)) || (n.cap && lex.nameStop.has(n.fold) && !lex.honorifics.matchAt(tokens, end + 1))) && !lex.verbs.matchAt(tokens, end + 1)) {
           end += 2;
           continue;
         }

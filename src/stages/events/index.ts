@@ -135,6 +135,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (planned && trDate && trDate.weekday !== undefined && !trDate.future && ctx.reference && parseIso(ctx.reference)?.d) {
         trDate = { ...trDate, from: nextWeekday(ctx.reference, trDate.weekday), future: true };
       }
+      // A plan is not dated by a past date in its sentence ("is expected to visit next week, the ministry said on Monday").
+      if (planned && trDate?.from && ctx.reference && trDate.from < ctx.reference && !trDate.explicitYear) trDate = undefined;
       if (verb.tense === 'infinitive' && !modal) return;
       // "calls on Rwanda to cease …", "a appelé X à …": an appeal, not a call on someone.
       if (/^call/.test(verb.form) && findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6)) >= 0 && !/^(?:the|his|her)$/.test(tokens[tr.end]?.fold ?? '')) return;
@@ -172,9 +174,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.role === 'between') {
         const entre = findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8));
         if (entre < 0) return;
-        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= b);
+        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= Math.max(zoneEnd, entre + 1) && !r.affiliationOf);
         subject = [];
-        counterparts = uniq(zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind)).map((r) => r.entity));
+        const named = zoneRefs.filter((r) => entityById.get(r.entity)!.kind === 'person');
+        counterparts = uniq((named.length >= 2 ? named : zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind))).map((r) => r.entity));
         if (counterparts.length < 2) return;
       } else {
         const zone = refs.filter((r) => r.start >= tr.end && r.end <= zoneEnd);
@@ -227,7 +230,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const mode = refineMode(verb.mode, cues, a, b, tr.start, zoneEnd);
       const about = cues.find((c) => c.start === zoneEnd && c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form)));
       const ownTopics = about && mode !== 'visit' && verb.role !== 'between' ? topicList(ctx.text.slice(tokens[about.end - 1]!.end, sent.end)) : [];
-      const background = sentenceBackground || (!!trDate && isOld(trDate, ctx.reference));
+      // A date long before the filing date marks a recalled contact, except in the lead: mirrors and corpora
+      // date pages weeks after the event.
+      const background = sentenceBackground || (!!trDate && isOld(trDate, ctx.reference) && out.some((e) => !e.background));
       if (background) planned = false;
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
