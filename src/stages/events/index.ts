@@ -174,7 +174,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.role === 'between') {
         const entre = findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8));
         if (entre < 0) return;
-        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= Math.max(zoneEnd, entre + 1) && !r.affiliationOf);
+        const betweenEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), entre + 1, nextTrigger, verb.role);
+        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= betweenEnd && !r.affiliationOf);
         subject = [];
         const named = zoneRefs.filter((r) => entityById.get(r.entity)!.kind === 'person');
         counterparts = uniq((named.length >= 2 ? named : zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind))).map((r) => r.entity));
