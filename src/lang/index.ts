@@ -149,7 +149,7 @@ function buildGazetteer(lang: Language, countryNames: Map<string, string>): { tr
     if (seen.has(key)) return;
     seen.add(key);
     const exactCase = isShortOrAcronym(form) && /[A-Z]/.test(form);
-    const needsCap = !(adjective && lang === 'fr') && !exactCase;
+    const needsCap = !(adjective && lang === 'fr') && !exactCase && !(kind === 'organization' && /\s/.test(form));
     trie.add(form, { kind, code, canonical, form, exactCase, needsCap, adjective });
   };
 
@@ -199,7 +199,11 @@ function buildGazetteer(lang: Language, countryNames: Map<string, string>): { tr
   for (const [code, form] of readTsv(`${lang}/organisations.tsv`)) add('organization', code, code, form);
   for (const row of readTsv(`${lang}/places.tsv`)) {
     const [name, country, canonical] = row;
-    if (name && country) add('place', country, canonical || name, name);
+    if (!name || !country) continue;
+    add('place', country, canonical || name, name);
+    // "au Caire", "du Caire": French city names with an article lose it after a contracted preposition.
+    const bare = /^(?:Le|La|Les) (\p{Lu}.+)$/u.exec(name);
+    if (lang === 'fr' && bare) add('place', country, canonical || name, bare[1]!);
   }
   return { trie, prefixes };
 }

@@ -126,8 +126,13 @@ export function parseDateLine(line: string): string | null {
   const s = line.replace(/\u00a0/g, ' ').trim();
   if (s.length > 100 || s.length < 6) return null;
   // The first date on the line, with an optional weekday before it.
+  const isoLine = /(?:^|\s|\|)(\d{4})-(\d{2})-(\d{2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$|\|)/u.exec(s);
+  if (isoLine && s.replace(isoLine[0], '').replace(/[\s|\d:hH.-]/g, '').length <= 30 && validDate(Number(isoLine[1]), Number(isoLine[2]), Number(isoLine[3]))) {
+    const restIso = s.replace(isoLine[0], ' ').replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ' ').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+    if (!restIso || s.includes('|') || restIso.split(' ').length <= 2) return `${isoLine[1]}-${isoLine[2]}-${isoLine[3]}`;
+  }
   const m =
-    /(?:^|\s|,)(?:(\p{L}{3,9})\.?,?\s)?(\d{1,2})[./](\d{1,2})[./](\d{4})/u.exec(s) ??
+    /(?:^|\s|,|\|)(?:(\p{L}{3,9})\.?,?\s)?(\d{1,2})[./-](\d{1,2})[./-](\d{4})/u.exec(s) ??
     /(?:^|\s|,)(?:(\p{L}{3,9})\.?,?\s)?(\d{1,2})(?:er)?\s(\p{L}{3,10})\.?,?\s(\d{4})/u.exec(s) ??
     /(?:^|\s|,)(?:(\p{L}{3,9})\.?,?\s)?(\p{L}{3,10})\.?\s(\d{1,2}),\s(\d{4})/u.exec(s);
   if (!m) return null;
@@ -139,7 +144,9 @@ export function parseDateLine(line: string): string | null {
     .replace(/[\p{P}\p{S}\d\s]/gu, ' ')
     .trim();
   const words = rest ? rest.split(/\s+/) : [];
-  if (words.some((w) => weekdayNumber(w) === null && w.length > 1)) return null;
+  // Bylines hold an outlet and a section between bars ("Xinhua | 12.03.2024 10h05", "… | Sénégal | Politique").
+  const byline = s.includes('|') && words.length <= 4;
+  if (!byline && words.some((w) => weekdayNumber(w) === null && w.length > 1)) return null;
   if (m[1] && weekdayNumber(m[1]) === null) return null;
   if (/^\d/.test(m[3] ?? '') || m[0].includes('/') || /\d[./]\d/.test(m[0])) {
     // numeric: dd/mm/yyyy unless a weekday says the page wrote mm/dd/yyyy ("Tue, 03/05/2024").

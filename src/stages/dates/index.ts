@@ -171,6 +171,11 @@ export function findDates(tokens: Token[], lex: Lexicon, from: number, to: numbe
         i = rel.end;
         continue;
       }
+      // "vendredi 10 février": the day and month say which Friday (read by the day-first branch).
+      if (c.kind === 'weekday' && num(tokens[rel.end]) !== null && month(rel.end + 1)) {
+        i = rel.end;
+        continue;
+      }
       // "Wednesday (4 December 2024)": the date in parentheses says which Wednesday.
       if (c.kind === 'weekday' && tokens[rel.end]?.text === '(' && num(tokens[rel.end + 1]) !== null) {
         i = rel.end + 1;

@@ -59,6 +59,12 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
         end += 3;
         continue;
       }
+      // "ministre des Affaires étrangères, de la Coopération africaine et des Marocains résidant à l'étranger":
+      // portfolios listed after a comma continue the title.
+      if (t.text === ',' && ['de', 'du', 'des', 'd'].includes(tokens[end + 1]?.fold ?? '') && tokens[end + 1]!.kind === 'word' && !tokens[end + 1]!.cap) {
+        end++;
+        continue;
+      }
       if (t.kind === 'punct' && t.text !== "'" && t.text !== '’' && t.text !== '`' && t.text !== '-') break;
       // A capitalised word after "de la", "des", "of" belongs to an institution in the complement ("de la
       // Communauté nationale", "des Relations internationales"); a name of two words or more starts a person.

@@ -158,6 +158,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         else if (other.length) subject = [other[other.length - 1]!.entity];
         else if (lastSubject.length) subject = lastSubject;
       }
+      let verbRole: ContactVerb['role'] = verb.role;
       // Counterparts.
       const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), tr.end, nextTrigger, verb.role);
       const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(tokens[tr.start - 1]?.fold ?? '');
@@ -214,10 +215,19 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         }
         if (!counterparts.length && verb.tense === 'nominal' && !(plural && subject.length > 1)) return;
       }
+      // "A et B se sont entretenus", "A et son homologue B ont discuté": with nobody after the verb, the persons
+      // of the clause before it are the parties.
+      if (!counterparts.length && (verb.role === 'with' || verb.role === 'host') && verb.tense !== 'nominal') {
+        const group = uniq(before.filter((r) => entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
+        if (group.length >= 2 && findWord(tokens, ['et', 'and'], a, tr.start) >= 0) {
+          subject = group;
+          verbRole = 'mutual';
+        }
+      }
       // Drop the subject's own side from the counterparts ("OTAN+Azerbaïdjan" for an Azerbaijani official).
       counterparts = counterparts.filter((c) => !subject.includes(c) && !subject.some((s) => personSpeaksFor(entityById.get(s), entityById.get(c))));
       const bothSides = cues.some((c) => c.kind === 'both_sides' && c.end <= tr.start && tr.start - c.end <= 4);
-      if (verb.role === 'mutual' || plural || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
+      if (verbRole === 'mutual' || plural || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
         subject = uniq([...subject, ...counterparts]);
         counterparts = [];
         if (subject.length < 2) {
@@ -260,7 +270,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const separate = has('separate') || (!has('joint') && !remote && counterparts.length > 1 && ['with', 'host', 'guest', 'from'].includes(verb.role));
       const base = {
         mode,
-        role: bothSides && verb.role !== 'mutual' && subject.length > 1 && !counterparts.length ? ('mutual' as const) : verb.role,
+        role: (bothSides || plural) && verbRole !== 'mutual' && subject.length > 1 && !counterparts.length ? ('mutual' as const) : verbRole,
         subject,
         initiator: verb.role === 'from' ? counterparts[0] ?? null : null,
         date: date ?? { start: null, end: null, basis: 'none' as const },
