@@ -251,7 +251,10 @@ export function lexicon(lang: Language): Lexicon {
     for (const t of w.toLowerCase().split(/[\s'’-]+/)) if (t) nameStopAccented.add(t);
   }
   // Words of titles never start a name ("Senator Mohammad Ishaq Dar", "Ambassador Jane Doe").
-  for (const [form] of readTsv(`${lang}/titles.tsv`, false)) for (const t of foldTokens(form ?? '')) if (t.length > 3 && t !== 'cheikh') nameStop.add(t);
+  // Except the titles that are also given names (Amir Abdollahian, Sultan Al Jaber, Cheikh Niang).
+  const GIVEN = new Set(['cheikh', 'sheikh', 'amir', 'emir', 'sultan', 'prince', 'president']);
+  for (const [form] of readTsv(`${lang}/titles.tsv`, false)) for (const t of foldTokens(form ?? '')) if (t.length > 3 && !GIVEN.has(t)) nameStop.add(t);
+  if (lang === 'en') nameStop.add('president');
   const lex: Lexicon = { lang, gazetteer, prefixes, titles, honorifics, verbs, cues, calendar, calendarWords, nameStop, nameStopAccented, countryNames };
   cache.set(lang, lex);
   return lex;

@@ -501,7 +501,7 @@ function findPerson(entities: EntityDraft[], keys: string[], words: string[]): E
   for (const e of entities) {
     if (e.kind !== 'person') continue;
     const eLast = e.keys[1] ?? e.keys[0];
-    if (eLast && (eLast === last || eLast === full) && full.split(' ').length <= 2) {
+    if (eLast && (eLast === last || eLast === full) && full.split(' ').length <= 4) {
       // Different given names with the same surname are different people.
       const given = full.split(' ');
       const eGiven = e.keys[0]!.split(' ');

@@ -21,7 +21,9 @@ export function isNameWord(t: Token | undefined, lex: Lexicon, gaz: boolean): bo
     const lower = t.text.toLowerCase();
     if (lower === t.fold || lex.nameStopAccented.has(lower)) return false;
   }
-  if (lex.calendarWords.has(t.fold)) return false;
+  // Month and weekday names are not names; three-letter abbreviations are ("Zhai Jun", "Mai").
+  const cal = lex.calendarWords.get(t.fold);
+  if (cal && (cal.kind === 'weekday' || t.text.length > 4 || cal.kind !== 'month')) return false;
   // Long all-capital words are acronyms unless they look like a surname printed in capitals (has vowels, ≥ 4).
   if (t.upper && t.text.length > 1 && (t.text.length < 4 || !/[AEIOUY]/.test(t.text))) return false;
   return true;

@@ -44,8 +44,8 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
     // "NATO Secretary General", "Azerbaijan's Foreign Minister").
     while (start > from) {
       const p = tokens[start - 1]!;
-      if (info.gaz[start - 1] || (p.cap && lex.nameStop.has(p.fold) && !/^(?:the|le|la|les|l|a|an|un|une)$/.test(p.fold)) || (p.fold === 's' && tokens[start - 2]?.text === "'") || p.text === "'" || p.text === '’' || p.text === '-') {
-        if ((p.text === "'" || p.text === '’') && tokens[start]?.fold !== 's' && start === m.start) break;
+      if (info.gaz[start - 1] || (p.cap && lex.nameStop.has(p.fold) && !/^(?:the|le|la|les|l|a|an|un|une)$/.test(p.fold)) || (p.fold === 's' && tokens[start - 2]?.fold === "'") || p.fold === "'" || p.text === '-') {
+        if (p.fold === "'" && tokens[start]?.fold !== 's' && start === m.start) break;
         start--;
       } else break;
     }

@@ -54,7 +54,7 @@ export interface EventContext {
 }
 
 const SUBJECT_PRONOUNS = new Set(['il', 'elle', 'he', 'she', 'ils', 'elles', 'they']);
-const LOCATIVE = new Set(['a', 'in', 'at', 'en', 'au', 'de', 'from', 'here']);
+const LOCATIVE = new Set(['a', 'in', 'at', 'en', 'au', 'de', 'from', 'here', 'of', 'capital', 'capitale', 'ville', 'city']);
 const TOPIC_PREPS = new Set(['sur', 'au sujet de', 'concernant', 'portant sur', 'on', 'about', 'regarding', 'concerning']);
 const JOIN_ZONE_END = new Set(['afin', 'sur', 'porteur', 'porteuse', 'carrying', 'to discuss', 'pour discuter', 'on']);
 
@@ -159,8 +159,15 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         else if (lastSubject.length) subject = lastSubject;
       }
       let verbRole: ContactVerb['role'] = verb.role;
+      // "discussed X with B": a contact only with the "with"; what comes before it is the topic.
+      let zoneStart = tr.end;
+      if (verb.form === 'discussed' || verb.form === 'discuté') {
+        const w = findWord(tokens, ['with', 'avec'], tr.end, Math.min(b, nextTrigger));
+        if (w < 0) return;
+        zoneStart = w + 1;
+      }
       // Counterparts.
-      const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), tr.end, nextTrigger, verb.role);
+      const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), zoneStart, nextTrigger, verb.role);
       const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(tokens[tr.start - 1]?.fold ?? '');
       if (plural) subject = uniq(before.filter((r) => entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
       if (verb.tense === 'nominal' && verb.role !== 'between' && !plural && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
@@ -182,7 +189,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         counterparts = uniq((named.length >= 2 ? named : zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind))).map((r) => r.entity));
         if (counterparts.length < 2) return;
       } else {
-        const zone = refs.filter((r) => r.start >= tr.end && r.end <= zoneEnd);
+        // A spokesperson quoted in the clause reports the contact; she is not a party to it.
+        const zone = refs.filter((r) => r.start >= zoneStart && r.end <= zoneEnd && !(entityById.get(r.entity) as { role?: string } | undefined)?.role?.startsWith('spokes'));
         const zoneUnnamed = unnamed.filter((u) => u.phrase.start >= tr.end && u.phrase.end <= zoneEnd);
         const persons = zone.filter((r) => entityById.get(r.entity)?.kind === 'person');
         const nonPersons = zone.filter((r) => {
@@ -248,7 +256,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
         const topicStart = cues.find((c) => c.start > tr.start && (c.kind === 'topic' || (c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form)))))?.start ?? b;
-        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && r.start < topicStart);
+        // The dateline's city is the filing place, not evidence of where this contact was.
+        const inDateline = (r: Reference) => !!ctx.datelineSpan && tokens[r.start]!.start < ctx.datelineSpan.end;
+        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && r.start < topicStart && !inDateline(r));
         const locative = placeRefs.filter((r) => LOCATIVE.has(tokens[r.start - 1]?.fold ?? ''));
         const dist = (r: Reference) => Math.abs(r.start - tr.start);
         const pool = locative.length ? locative : placeRefs;
