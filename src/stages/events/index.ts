@@ -94,6 +94,28 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     const b = firstToken(tokens, sent.end);
     if (findTriggers(tokens, lex, a, b, findDates(tokens, lex, a, b, ctx.reference)).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
   });
+  /**
+   * Persons listed after the sentence: "Il s'agit de : - A, ambassadeur de X ; - B, …", "They are: …", bullets.
+   * The list's sentences name the counterparts of a contact whose own sentence names none.
+   */
+  const listAfter = (si: number): string[] => {
+    const out: string[] = [];
+    const here = ctx.text.slice(sentences[si]!.start, sentences[si]!.end);
+    let k = si + 1;
+    const intro = (s: string) => /^(?:Il s'agit|Il s’agit|Ce sont|Il y a|They are|These are|The (?:new )?(?:ambassadors|envoys) (?:are|were))\b/i.test(s);
+    const bullet = (s: string) => /^[-–—•*·]\s/.test(s);
+    if (!/:\s*$/.test(here) && !(k < sentences.length && (intro(ctx.text.slice(sentences[k]!.start, sentences[k]!.end)) || bullet(ctx.text.slice(sentences[k]!.start, sentences[k]!.end))))) return out;
+    for (; k < sentences.length && k - si <= 25; k++) {
+      const s = ctx.text.slice(sentences[k]!.start, sentences[k]!.end);
+      if (k > si + 1 && !bullet(s) && !/^[\p{Lu}]/u.test(s)) break;
+      if (k > si + 1 && !bullet(s) && triggerSentences.has(k)) break;
+      const persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
+      if (!persons.length && k > si + 1) break;
+      for (const r of persons) if (!out.includes(r.entity)) out.push(r.entity);
+      if (!bullet(s) && !intro(s) && k > si + 1) break;
+    }
+    return out;
+  };
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
     const b = firstToken(tokens, sent.end);
@@ -112,7 +134,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     if (triggers.length === 0) {
       // Subject tracking across sentences: the last person named as a sentence subject.
       const refs = (refsBySentence.get(si) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
-      if (refs.length && refs[0]!.start - a < 12) lastSubject = [refs[0]!.entity];
+      const listItem = /^[-–—•*·]\s/.test(ctx.text.slice(sent.start, sent.end));
+      if (refs.length && refs[0]!.start - a < 12 && !listItem) lastSubject = [refs[0]!.entity];
       return;
     }
     const refs = (refsBySentence.get(si) ?? []).filter(isParty);
@@ -222,6 +245,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
         }
         if (!counterparts.length && verb.tense === 'nominal' && !(plural && subject.length > 1)) return;
+        if (!counterparts.length && ['host', 'with', 'guest'].includes(verb.role)) counterparts = listAfter(si);
       }
       // "A et B se sont entretenus", "A et son homologue B ont discuté": with nobody after the verb, the persons
       // of the clause before it are the parties.
@@ -336,8 +360,35 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
     idx.push(i);
     i++;
   }
-  return lex.verbs.scan(kept).map((m) => ({ start: idx[m.start]!, end: idx[m.end - 1]! + 1, values: m.values }));
+  const found = lex.verbs.scan(kept).map((m) => ({ start: idx[m.start]!, end: idx[m.end - 1]! + 1, values: m.values }));
+  // Light verb and contact noun far apart: "a tenu samedi à New York, en marge de l'Assemblée, des réunions
+  // bilatérales avec …", "held on the sidelines of the forum separate talks with …".
+  for (let i = a; i < b; i++) {
+    if (!LIGHT_VERBS.has(tokens[i]!.fold) || found.some((m) => i >= m.start && i < m.end)) continue;
+    if (tokens[i + 1]?.fold === 'lieu') continue; // "a eu lieu": took place
+    const aux = tokens[i - 1]?.fold ?? '';
+    if (!['a', 'ont', 'avait', 'avaient', 'has', 'have', 'had', 'also', 'egalement', 'aussi'].includes(aux) && !['held', 'had'].includes(tokens[i]!.fold)) continue;
+    for (let j = i + 1; j < b && j - i <= 25; j++) {
+      const t = tokens[j]!;
+      if (t.text === ';' || found.some((m) => j >= m.start && j < m.end)) break;
+      const mode = CONTACT_NOUNS.get(t.fold);
+      if (!mode) continue;
+      if (['de', 'of'].includes(tokens[j - 1]?.fold ?? '') && ['lors', 'cours', 'during', 'marge', 'sidelines', 'margins'].includes(tokens[j - 2]?.fold ?? '')) continue;
+      const phone = /^telephoni/.test(tokens[j + 1]?.fold ?? '') || tokens[j - 1]?.fold === 'phone' || tokens[j - 1]?.fold === 'telephone';
+      found.push({ start: i, end: j + 1, values: [{ form: `${tokens[i]!.text} … ${t.text}`, mode: phone ? 'phone_call' : mode, role: mode === 'reception' ? 'host' : 'with', tense: 'past' }] });
+      break;
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
 }
+
+const LIGHT_VERBS = new Set(['eu', 'tenu', 'mene', 'held', 'had', 'accorde', 'granted']);
+const CONTACT_NOUNS = new Map<string, string>([
+  ['entretien', 'talks'], ['entretiens', 'talks'], ['reunion', 'meeting'], ['reunions', 'meeting'], ['rencontre', 'meeting'], ['rencontres', 'meeting'],
+  ['discussions', 'talks'], ['pourparlers', 'talks'], ['consultations', 'talks'], ['echange', 'talks'], ['echanges', 'talks'], ['entrevue', 'meeting'],
+  ['talks', 'talks'], ['meeting', 'meeting'], ['meetings', 'meeting'], ['negotiations', 'talks'], ['conversation', 'talks'],
+  ['audience', 'reception'], ['audiences', 'reception'],
+]);
 
 function isParty(r: Reference): boolean {
   // A country or organisation named inside a person's title speaks through that person.
