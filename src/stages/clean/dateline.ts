@@ -43,8 +43,10 @@ const shapes: Shape[] = [
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE},\\s${AGENCY}\\s*$`, 'u'), place: 1, date: 2, agency: 11 },
   // BRUXELLES, 3 mars (AFP) -  |  Abidjan, 12 mars (AIP)-  |  ISLAMABAD, Mar 3 (APP):  |  New Delhi [India], Mar 3 (ANI):
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s?\\(${AGENCY}\\)\\.?${DASH}`, 'u'), place: 1, date: 2, agency: 11 },
+  // BAKU, Azerbaijan, March 8. Azerbaijan's Minister … (Trend, the lead on the same line)
+  { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\.\\s(?=\\p{Lu})`, 'u'), place: 1, date: 2, agency: -1 },
   // MOSCOW, June 14. /TASS/.
-  { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\.?\\s?\\/${AGENCY}\\/\\.?`, 'u'), place: 1, date: 2, agency: 11 },
+  { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\.?\\s?\\/(\\p{L}[\\p{L}.\\-]{1,14})\\/\\.?`, 'u'), place: 1, date: 2, agency: 11 },
   // Bishkek, Mar. 5, 2024 / Kabar /.
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s?\\/\\s?${AGENCY}\\s?\\/\\.?`, 'u'), place: 1, date: 2, agency: 11 },
   // Cairo, SANA-A meeting was held… (the agency glued to the lead)

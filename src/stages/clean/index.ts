@@ -2,7 +2,7 @@
 // It also reads the header: corpus date prefix, title line, on-page date line, agency dateline.
 import type { Dateline, NoiseSpan } from '../../types.ts';
 import { parseDateline, parseDateLine, type DatelineMatch } from './dateline.ts';
-import { NOISE_LINE, TRAILING_NOISE, INLINE_NOISE, RELATED_HEADER, TAGS_HEADER, FOOTER_START } from './patterns.ts';
+import { NOISE_LINE, TRAILING_NOISE, INLINE_NOISE, LEADING_NOISE, RELATED_HEADER, TAGS_HEADER, FOOTER_START } from './patterns.ts';
 import { collapseSpaces, fold } from '../../text/fold.ts';
 import { iso, parseIso, inferYear } from '../dates/calendar.ts';
 
@@ -195,6 +195,16 @@ export function clean(input: CleanInput): Cleaned {
       offset += lead[0].length;
     }
     s = s.replace(/[\s\u00a0]+$/, '');
+    if (bodyLines < 4) {
+      for (const [re, kind] of LEADING_NOISE) {
+        const m = re.exec(s);
+        if (m) {
+          addNoise(offset, offset + m[0].length, kind);
+          s = s.slice(m[0].length);
+          offset += m[0].length;
+        }
+      }
+    }
     let datelineHere: DatelineMatch | null = null;
     if (bodyLines < 4 && !dateline) {
       const d = parseDateline(s);
@@ -253,6 +263,12 @@ export function clean(input: CleanInput): Cleaned {
       else partial = { month: dateline.month, day: dateline.day };
     }
     if (!date && placeLine && dateline.place === placeLine.place) date = placeLine.date;
+    const dl = parseIso(published);
+    if (dl?.d && dateline.month && dateline.day && dl.m === dateline.day && dl.d === dateline.month && dl.m !== dl.d) published = iso(dl.y, dl.d, dl.m);
+    if (!date && dateline.month && dateline.day && dateline.year === null) {
+      const y = inferYear(dateline.month, dateline.day, published ?? null);
+      if (y) date = iso(y, dateline.month, dateline.day);
+    }
     outDateline = { place: dateline.place, date, agency: dateline.agency };
     if (partial) outDateline.partial = partial;
     // A day-precise dateline refines a month-precise filing date of the same month.

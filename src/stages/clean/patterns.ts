@@ -31,6 +31,7 @@ export const NOISE_LINE: [RegExp, string][] = [
   [/^[—–-]$/, 'separator'],
   [/^\(link is external\)$/i, 'link_marker'],
   [/^(?:ID|Auth?or|Author|Auteur)\s*:\s*\S{0,40}$/i, 'page_meta'],
+  [/^(?:Date|Published|Publié|Publication)\s*:?$/i, 'page_meta'],
   [/^\d{4,12}$/, 'page_meta'],
   [/^(?:Trend|Report|Azertac|AZERTAC)\s*:?$/, 'agency_line'],
   [/^(?:Lire (?:aussi|également|la suite)|À lire aussi|A lire aussi|Voir aussi|Read more|See also)\s*:?.{0,200}$/i, 'related_links'],
@@ -53,3 +54,6 @@ export const INLINE_NOISE: [RegExp, string][] = [
 
 /** An agency code glued to the end of the last sentence ("... deux pays.-VNA", "... (MAP)", "-0-"). */
 export const TRAILING_NOISE = new RegExp(`(?:[.!?»”"]\\s?|\\s)(?:[-–—]\\s?(?:${AGENCIES})(?:\\/\\p{Lu}{1,4})?|\\((?:${AGENCIES})\\)|[-–—]0[-–—]|\\/(?:${AGENCIES})\\/)\\s*$`, 'u');
+
+/** Wrappers before the dateline that relays add ("(MENAFN- Trend News Agency) BAKU, …"). */
+export const LEADING_NOISE: [RegExp, string][] = [[/^\(MENAFN-?\s?[^)]{0,60}\)\s?/, 'source_tag']];
