@@ -281,3 +281,11 @@ export function findAgency(name: string | null | undefined): Agency | null {
 export function isLanguage(l: string | null | undefined): l is Language {
   return l === 'fr' || l === 'en';
 }
+
+let hubs: Set<string> | null = null;
+/** Whether a place hosts international bodies (lang/hubs.txt). */
+export function isHub(place: string | null | undefined): boolean {
+  if (!place) return false;
+  if (!hubs) hubs = new Set(readList('hubs.txt').map((h) => fold(h)));
+  return hubs.has(fold(place));
+}

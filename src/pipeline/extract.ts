@@ -6,7 +6,7 @@ import { clean } from '../stages/clean/index.ts';
 import { detectLanguage } from '../stages/language/index.ts';
 import { splitSentences } from '../stages/sentences/index.ts';
 import { tokenize } from '../text/tokens.ts';
-import { findAgency, isLanguage, lexicon, countriesData } from '../lang/index.ts';
+import { findAgency, isLanguage, lexicon, countriesData, isHub } from '../lang/index.ts';
 import { findEntities, type EntityDraft } from '../stages/entities/index.ts';
 import { findInteractions } from '../stages/events/index.ts';
 import { readPage } from '../stages/ingest/html.ts';
@@ -140,11 +140,6 @@ export function extract(doc: RawDocument): Dispatch {
   out.entities = entities.map(toEntity);
   out.events = events;
   return out;
-}
-
-const HUBS = new Set(['bruxelles', 'brussels', 'geneve', 'geneva', 'new york', 'vienne', 'vienna', 'strasbourg', 'la haye', 'the hague', 'nairobi', 'addis-abeba', 'addis ababa', 'luxembourg', 'rome', 'paris', 'washington']);
-function isHub(place: string | null | undefined): boolean {
-  return !!place && HUBS.has(fold(place));
 }
 
 /** The country of a dateline place ("ALGER" → DZA), from either language's gazetteer. */

@@ -97,7 +97,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // The agency of the dateline ("AZERTAC") is the source, not an entity of the story; other agency names
   // ("TAP" the pipeline) are left to the acronym finder.
   const agencyNames = new Set([fold(datelineAgency ?? '#')]);
-  for (const h of findGazetteer(tokens, lex)) {
+  const hits = findGazetteer(tokens, lex).filter((h) => {
+    // "Ambassador Baghdad Amreyev", "Mme Victoria Nuland": a city name used as a given name.
+    if (h.entry.kind !== 'place' || h.end - h.start !== 1) return true;
+    const prev = tokens[h.start - 1];
+    const next = tokens[h.end];
+    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || (prev.cap && lex.nameStop.has(prev.fold) && !!lex.titles.matchAt(tokens, h.start - 1)));
+    return !(cued && next && next.kind === 'word' && next.cap && !lex.nameStop.has(next.fold));
+  });
+  for (const h of hits) {
     const { entry } = h;
     for (let k = h.start; k < h.end; k++) gaz[k] = true;
     const key = entry.kind === 'place' ? `place|${fold(entry.canonical)}` : `${entry.kind}|${entry.code}`;
