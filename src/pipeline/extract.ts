@@ -85,6 +85,7 @@ export function extract(doc: RawDocument): Dispatch {
     ents,
     reference: c.dateline?.date ?? (c.published && c.published.length === 10 ? c.published : c.published),
     datelineDate: c.dateline?.date ?? null,
+    referencePartial: !c.dateline?.date && !c.published && c.dateline?.partial ? c.dateline.partial : null,
     published: c.published,
     datelinePlace,
     datelineSpan: c.datelineSpan,

@@ -19,6 +19,8 @@ export interface DateExpression {
   explicitYear: boolean;
   /** A bare weekday (0 = Sunday): which one is meant depends on the tense around it. */
   weekday?: number;
+  /** Days from the reference date ("hier" = -1), for references known only by day and month. */
+  relative?: number;
 }
 
 const PREP = new Set(['le', 'les', 'du', 'ce', 'cet', 'cette', 'on', 'this', 'last', 'the', 'from', 'depuis', 'dès', 'des']);
@@ -167,7 +169,7 @@ export function findDates(tokens: Token[], lex: Lexicon, from: number, to: numbe
       const c = rel.values[0]!;
       if (c.kind === 'relative') {
         const n = c.value ?? 0;
-        out.push({ start: i, end: rel.end, from: refDay ? addDays(refDay, n) : null, to: null, future: n > 0, coarse: false, explicitYear: false });
+        out.push({ start: i, end: rel.end, from: refDay ? addDays(refDay, n) : null, to: null, future: n > 0, coarse: false, explicitYear: false, relative: n });
         i = rel.end;
         continue;
       }

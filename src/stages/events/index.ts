@@ -10,6 +10,12 @@ import { firstToken } from '../entities/index.ts';
 import { findDates, type DateExpression } from '../dates/index.ts';
 import { parseIso, addDays, weekday as weekdayOf } from '../dates/calendar.ts';
 
+/** Day and month moved by n days, in a common year (no year is known). */
+function shiftPartial(p: { month: number; day: number }, n: number): { month: number; day: number } {
+  const t = new Date(Date.UTC(2001, p.month - 1, p.day + n));
+  return { month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
 function nextWeekday(ref: string, target: number): string {
   return addDays(ref, (target - weekdayOf(ref) + 7) % 7);
 }
@@ -43,6 +49,8 @@ export interface EventContext {
   reference: string | null;
   datelineDate: string | null;
   published: string | null;
+  /** A dateline known only by day and month ("Bakou, 27 février, AZERTAC" and no year anywhere). */
+  referencePartial: { month: number; day: number } | null;
   /** The dateline place's entity id when the dateline city is where events happen (AZERTAC, Xinhua). */
   datelinePlace: string | null;
   /** Where the dateline stands in the text: its date is not an event's. */
@@ -295,6 +303,11 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         }
       }
       const sameDay = !trDate && has('same_day') ? [...out].reverse().find((e) => !e.background && e.date.basis !== 'none') : undefined;
+      // "hier" under a dateline without a year: the day before, still without a year.
+      if (trDate && !trDate.from && !trDate.partial && trDate.relative !== undefined && ctx.referencePartial) {
+        const p = shiftPartial(ctx.referencePartial, trDate.relative);
+        trDate = { ...trDate, partial: p };
+      }
       const date = sameDay ? { ...sameDay.date } : trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
       const evidence = [{ start: sent.start, end: sent.end }];
       const sidelines = cues.some((c) => c.kind === 'zone_end' && /marge|sidelines|margins/.test(c.form)) || /\ben marge\b|\bsidelines\b|\bmargins\b/i.test(ctx.text.slice(sent.start, sent.end));
@@ -614,6 +627,7 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
         if (!e.location && IN_PERSON.has(e.mode) && prev.location && prev.mode !== 'visit' && e.sentence - prev.sentence <= 1) e.location = prev.location;
       } else if (ctx.datelineDate) e.date = { start: ctx.datelineDate, end: null, basis: 'dateline' };
       else if (ctx.published) e.date = { start: ctx.published, end: null, basis: 'published' };
+      else if (ctx.referencePartial) e.date = { start: null, end: null, partial: { ...ctx.referencePartial }, basis: 'dateline' };
     }
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && frame?.mode === 'visit' && frame.location && sameSubject(frame, e)) {
       e.location = lastPlace && lastPlace.sentence > frame.sentence && sameSubject(lastPlace, e) ? lastPlace.location : frame.location;
