@@ -68,7 +68,7 @@ export function extract(doc: RawDocument): Dispatch {
     const found = entities.find((e) => e.kind === 'country' && e.code === iso3);
     if (found) return found.id;
     const name = lex.countryNames.get(iso3) ?? countriesData().find((x) => x.cca3 === iso3)?.name.common ?? iso3;
-    const e: EntityDraft = { id: `e${next++}`, kind: 'country', name, aliases: [], code: iso3, mentions: [], keys: [], mentionTokens: [] };
+    const e: EntityDraft = { id: `e${next++}`, kind: 'country', name, aliases: [], code: iso3, mentions: [], keys: [], mentionTokens: [], roles: [] };
     entities.push(e);
     return e.id;
   };

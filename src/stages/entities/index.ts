@@ -13,6 +13,8 @@ import { findTitles, roleMatches, sameFamily, type TitlePhrase } from './titles.
 
 export interface EntityDraft extends Entity {
   role?: string;
+  /** Every function the person's titles name ("Premier ministre et ministre des Affaires étrangères"). */
+  roles: string[];
   keys: string[];
   /** Token index of each mention's first token, parallel to `mentions`. */
   mentionTokens: number[];
@@ -77,7 +79,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const surface = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
   let nextId = 1;
   const newEntity = (key: string, kind: EntityKind, name: string): EntityDraft => {
-    const e: EntityDraft = { id: `e${nextId++}`, kind, name, aliases: [], mentions: [], keys: [], mentionTokens: [] };
+    const e: EntityDraft = { id: `e${nextId++}`, kind, name, aliases: [], mentions: [], keys: [], mentionTokens: [], roles: [] };
     entities.push(e);
     byKey.set(key, e);
     return e;
@@ -102,8 +104,11 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (h.entry.kind !== 'place' || h.end - h.start !== 1) return true;
     const prev = tokens[h.start - 1];
     const next = tokens[h.end];
-    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || (prev.cap && lex.nameStop.has(prev.fold) && !!lex.titles.matchAt(tokens, h.start - 1)));
-    return !(cued && next && next.kind === 'word' && next.cap && !lex.nameStop.has(next.fold));
+    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || (prev.cap && lex.nameStop.has(prev.fold)));
+    // A city right before a capitalised word that is no title, institution or other entity is a given name
+    // ("Victoria Lindqvist-Berg", "Gao Jun"): cities are followed by their institutions, not by names.
+    const nameNext = !!next && next.kind === 'word' && next.cap && !next.upper && !lex.nameStop.has(next.fold) && !lex.gazetteer.matchAt(tokens, h.end);
+    return !(nameNext && (cued || next.spaceBefore));
   });
   for (const h of hits) {
     const { entry } = h;
@@ -322,6 +327,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       e.title = t;
       e.role = tp.role;
     }
+    for (const r of tp.roles) if (!e.roles.includes(r)) e.roles.push(r);
     if (country && !e.country) e.country = country;
     if (org && !e.org) e.org = org;
   };
@@ -359,6 +365,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       personOfRun.set(r, e);
       addMention(e, r.start, r.end, 'name');
       for (const tp of [before, after]) if (tp) for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'name') ref.affiliationOf = e.id;
+    } else if (words >= 2 && ['at', 'au', 'dans', 'inside'].includes(tokens[r.start - 1]?.fold ?? '')) {
+      // "at Perdana Putra", "au Palais …": a venue
     } else if (words >= 2) {
       // Two or more capitalised words with no cue: a person when nothing says otherwise.
       const t0 = tokens[r.start]!;
@@ -430,7 +438,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const candidates = persons().filter((p) => {
       // "la cheffe de la diplomatie sud-africaine" for a "ministre des Relations internationales" of South Africa:
       // with the country or organisation given, the role family is enough.
-      if (!roleMatches(tp.role, p.role) && !((country || org) && sameFamily(tp.role, p.role))) return false;
+      const matches = [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || ((country || org) && sameFamily(tp.role, r)));
+      if (!matches) return false;
       if (country && p.country && p.country !== country) return false;
       if (org && p.org !== org) return false;
       if ((country || org) && !p.country && !p.org) return false;

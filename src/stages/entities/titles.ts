@@ -9,6 +9,8 @@ export interface TitlePhrase {
   headEnd: number;
   end: number; // exclusive
   role: string;
+  /** The roles of every head in the phrase ("Deputy Prime Minister and Foreign Minister"). */
+  roles: string[];
 }
 
 const CONNECTORS = new Set(['de', 'du', 'des', 'd', "'", 'la', 'le', 'les', 'l', 'pour', 'aupres', 'charge', 'chargee', 'en', 'au', 'aux', 'a', 'of', 'for', 'the', 'to', 'on', 'in', '-', 'et', 'and', 's', 'sur']);
@@ -51,6 +53,7 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
     }
     while (start < m.start && (tokens[start]!.kind === 'punct')) start++;
     let end = m.end;
+    const roles = [m.values[0]!.role];
     // Right complement.
     while (end < to && end - start < MAX_TITLE_TOKENS) {
       const t = tokens[end]!;
@@ -92,6 +95,7 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
         break;
       }
       if (next) {
+        roles.push(next.values[0]!.role);
         end = next.end;
         continue;
       }
@@ -118,7 +122,7 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
     }
     // Do not end on a connector or a determiner.
     while (end > m.end && (CONNECTORS.has(tokens[end - 1]!.fold) || (tokens[end - 1]!.kind === 'punct' && tokens[end - 1]!.text !== ')'))) end--;
-    out.push({ start, headStart: m.start, headEnd: m.end, end, role: m.values[0]!.role });
+    out.push({ start, headStart: m.start, headEnd: m.end, end, role: m.values[0]!.role, roles });
     i = Math.max(end, m.end);
   }
   return out;

@@ -143,7 +143,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       // Subject tracking across sentences: the last person named as a sentence subject.
       const refs = (refsBySentence.get(si) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
       const listItem = /^[-–—•*·]\s/.test(ctx.text.slice(sent.start, sent.end));
-      if (refs.length && refs[0]!.start - a < 12 && !listItem) lastSubject = [refs[0]!.entity];
+      // A person opening a sentence becomes the running subject only until contacts have been found: after that,
+      // "il"/"he" refers to the subject of the last contact, not to whoever was named since.
+      if (refs.length && refs[0]!.start - a < 12 && !listItem && !out.length) lastSubject = [refs[0]!.entity];
       return;
     }
     const refs = (refsBySentence.get(si) ?? []).filter(isParty);
@@ -181,7 +183,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.role === 'mutual' || (verb.role === 'between' && false)) {
         subject = uniq(before.map((r) => r.entity));
       } else {
-        const persons = before.filter((r) => entityById.get(r.entity)?.kind === 'person');
+        const isSpokes = (r: Reference) => !!(entityById.get(r.entity) as { role?: string } | undefined)?.role?.startsWith('spokes');
+        const allPersons = before.filter((r) => entityById.get(r.entity)?.kind === 'person');
+        const persons = allPersons.some((r) => !isSpokes(r)) ? allPersons.filter((r) => !isSpokes(r)) : allPersons;
         const pick = persons.length ? persons[persons.length - 1]! : null;
         const other = before.filter((r) => entityById.get(r.entity)?.kind !== 'person' && entityById.get(r.entity)?.kind !== 'place' && !isComplement(tokens, r.start));
         if (pick) subject = [pick.entity];
@@ -214,7 +218,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         const entre = findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8));
         if (entre < 0) return;
         const betweenEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), entre + 1, nextTrigger, verb.role);
-        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= betweenEnd && !r.affiliationOf);
+        // "between A and B, held at …, were C": the pair ends at the first comma after the "and".
+        let pairEnd = betweenEnd;
+        const and = findWord(tokens, ['et', 'and'], entre + 1, betweenEnd);
+        if (and >= 0) for (let k = and + 1; k < betweenEnd; k++) if (tokens[k]!.text === ',' && !ents.titleOf.has(k)) {
+          pairEnd = k;
+          break;
+        }
+        const zoneRefs = refs.filter((r) => r.start > entre && r.end <= pairEnd && !r.affiliationOf);
         subject = [];
         const named = zoneRefs.filter((r) => entityById.get(r.entity)!.kind === 'person');
         counterparts = uniq((named.length >= 2 ? named : zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind))).map((r) => r.entity));
@@ -619,6 +630,14 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   // dateline's date, else the filing date.
   let frame: Interaction | null = null;
   let lastPlace: Interaction | null = null;
+  // A trip abroad reported in the dispatch: its contacts are not in the dateline's city (APP files from Islamabad
+  // on the minister's visit to Malaysia).
+  const datelineCountry = ctx.datelinePlace ? byId.get(ctx.datelinePlace)?.country : undefined;
+  const abroad = kept.find((e) => e.mode === 'visit' && !e.planned && !e.background && e.counterparts.some((c) => {
+    const host = byId.get(c);
+    const hostCountry = host?.kind === 'country' ? host.code : host?.country;
+    return !!hostCountry && !!datelineCountry && hostCountry !== datelineCountry;
+  }));
   for (const e of kept) {
     if (e.date.basis === 'none' && !e.background && !e.planned) {
       const prev = frame;
@@ -637,7 +656,8 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       // "Plus tard dans la journée, il s'est entretenu avec…", "En marge de la réunion, …": where the same side was.
       e.location = lastPlace.location;
     }
-    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace) e.location = ctx.datelinePlace;
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && abroad?.location && sameSubject(abroad, e)) e.location = abroad.location;
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace && !abroad) e.location = ctx.datelinePlace;
     if (!e.background && !e.planned && (e.date.basis === 'text' || !frame)) frame = e.mode === 'visit' || !frame || frame.mode !== 'visit' ? e : frame;
   }
   return kept;
