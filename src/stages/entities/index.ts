@@ -137,6 +137,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (let i = 1; i + 2 < tokens.length; i++) {
     if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')') continue;
     const acr = tokens[i + 1]!;
+    if (agencyNames.has(acr.fold)) continue; // "(APP)", "(Xinhua)": the dateline's agency
     if (acr.kind !== 'word' || acr.text.length < 2 || acr.text.length > 10 || !/^\p{Lu}/u.test(acr.text) || !/\p{Lu}.*\p{Lu}|^\p{Lu}\p{Ll}{1,3}$/u.test(acr.text)) continue;
     const sent = tokSentence[i]!;
     let a = i;
@@ -157,6 +158,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     if (start >= i) continue;
     const long = surface(start, i);
+    if (/\d/.test(long) && !/\p{L}{4}/u.test(long)) continue;
     const existing = references.find((r) => r.start === i + 1 && r.via === 'gazetteer');
     const longRef = references.find((r) => r.via === 'gazetteer' && r.start >= start && r.end <= i && r.end - r.start >= (i - start) / 2);
     let e: EntityDraft | undefined = existing ? entities.find((x) => x.id === existing.entity) : longRef ? entities.find((x) => x.id === longRef.entity) : undefined;
@@ -354,8 +356,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       while (k < tokens.length && ['le', 'la', 'l', "'", 'the', 'a', 'an', 'un', 'une', 'who', 'qui', 'is', 'est', 'currently', 'actuel', 'actuelle'].includes(tokens[k]!.fold) && k - r.end < 5) k++;
       after = titles.find((tp) => tp.start === k || tp.headStart === k);
       // "…, Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha": a title followed by a comma and
-      // a name introduces that next name; it is not this one's apposition.
+      // a name introduces that next name; it is not this one's apposition. So does a title followed right away by
+      // a name ("…, Foreign Ministry spokeswoman Maria Zakharova said").
       if (after && tokens[after.end]?.text === ',' && runs.some((x) => x.start === after!.end + 1)) after = undefined;
+      if (after && runs.some((x) => x.start === after!.end)) after = undefined;
     }
     const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
     const known = findPerson(entities, nameKeys(tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').map((t) => t.fold)), []);
@@ -435,7 +439,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const prevTok = tokens[tp.start - 1];
     // "du ministre", "de l'ambassadeur": a title governed by a preposition is usually part of another phrase.
     const governed = prevTok && ['du', 'des', 'of'].includes(prevTok.fold);
-    const candidates = persons().filter((p) => {
+    let candidates = persons().filter((p) => {
       // "la cheffe de la diplomatie sud-africaine" for a "ministre des Relations internationales" of South Africa:
       // with the country or organisation given, the role family is enough.
       const matches = [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || ((country || org) && sameFamily(tp.role, r)));
@@ -445,6 +449,10 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if ((country || org) && !p.country && !p.org) return false;
       return p.mentionTokens.some((m) => m < tp.headStart);
     });
+    // A bare "le ministre" in an agency's copy is the agency's own minister when several could be meant.
+    if (!country && !org && agencyCountry && candidates.filter((p) => p.country === agencyCountry).length >= 1 && candidates.length > 1) {
+      candidates = candidates.filter((p) => p.country === agencyCountry);
+    }
     // The most recently mentioned candidate.
     let best: EntityDraft | null = null;
     let bestPos = -1;

@@ -546,7 +546,7 @@ function applyDelegationLeaders(ctx: EventContext, events: Interaction[], refsBy
   });
 }
 
-const LATER_PHONE = /\b(?:au cours de (?:l['’]appel|cet appel|la conversation téléphonique)|lors de (?:l['’]appel|cet appel)|pendant l['’]appel|during the (?:call|phone call|telephone conversation)|on the call|in the call)\b/i;
+const LATER_PHONE = /(?:au cours de (?:l['’]appel|cet appel|la conversation téléphonique|l['’]entretien téléphonique|cet entretien téléphonique)|lors de (?:l['’]appel|cet appel|l['’]entretien téléphonique)|pendant l['’]appel|during the (?:call|phone call|telephone conversation|phone conversation)|on the call|in the call)\b/i;
 const LATER_VIDEO = /\b(?:au cours de la visioconférence|lors de la visioconférence|during the video ?(?:call|conference))\b/i;
 
 /** "s'est entretenue aujourd'hui avec … Au cours de l'appel, …": the medium said after the contact. */

@@ -91,6 +91,7 @@ CREATE TABLE mentions (
   country     TEXT,
   org         TEXT,
   reason      TEXT NOT NULL,
+  seen        TEXT,                            -- the dispatch's date
   PRIMARY KEY (dispatch_id, local_id)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_entity ON mentions(entity_id);
@@ -123,6 +124,7 @@ CREATE TABLE events (
   date_partial TEXT,                           -- JSON
   sort_date    TEXT NOT NULL,                  -- the start date, else the dispatch's date, else ''
   location_id  INTEGER REFERENCES entities(id),
+  location_local TEXT,                         -- the dispatch's own id of the location entity
   topics       TEXT NOT NULL,                  -- JSON array
   background   INTEGER NOT NULL,
   planned      INTEGER NOT NULL,

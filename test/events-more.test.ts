@@ -1,0 +1,92 @@
+// Interaction rules learned from real copy (eval/dev/*-r*): table-driven, with negatives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { run, eventSummaries } from './helpers.ts';
+
+const positives: [string, string, string, string[]][] = [
+  ['reciprocal subject', 'fr', 'La ministre belge Hélène Vandermeulen et son homologue roumain, Radu Ionescu, se sont entretenus mardi par téléphone.',
+    ['phone_call: Hélène Vandermeulen + Radu Ionescu']],
+  ['reciprocal subject (en)', 'en', 'Foreign Minister Jeyhun Bayramov of Azerbaijan and Slovak Foreign Minister Marek Hudec held a phone conversation on Wednesday.',
+    ['phone_call: Jeyhun Bayramov + Marek Hudec']],
+  ['a discuté avec', 'fr', 'Le ministre chinois Zhao Minghui a discuté lundi avec son homologue brésilien, Rodrigo Albuquerque Neto, de la préparation du sommet.',
+    ['talks: Zhao Minghui + Rodrigo Albuquerque Neto']],
+  ['discussed … with', 'en', 'Minister Tofig Gasimli discussed transit cargo with Kyrgyz Transport Minister Bakyt Osmonov.', ['talks: Tofig Gasimli + Bakyt Osmonov']],
+  ['light verb far from its noun', 'fr', "Le ministre kazakh Murat Seitkali a tenu samedi à New York, en marge de l'Assemblée générale, des réunions bilatérales avec Ximena Robles et avec Dariush Mohebbi.",
+    ['meeting: Murat Seitkali + Ximena Robles', 'meeting: Murat Seitkali + Dariush Mohebbi']],
+  ['audience accordée', 'fr', "Le roi Mohammed VI a accordé jeudi, au Palais royal de Rabat, une audience à l'ambassadeur de Pologne, Tomasz Wierzbicki.",
+    ['reception: Mohammed VI + Tomasz Wierzbicki']],
+  ['listed counterparts', 'fr', "Le roi Mohammed VI a accordé jeudi une audience à trois nouveaux ambassadeurs.\n\nIl s'agit de :\n\n- Tomasz Wierzbicki, Ambassadeur de Pologne ;\n\n- Mariam Sy, Ambassadeur du Mali ;\n\n- Chen Weiliang, Ambassadeur de Chine.",
+    ['reception: Mohammed VI + Tomasz Wierzbicki', 'reception: Mohammed VI + Mariam Sy', 'reception: Mohammed VI + Chen Weiliang']],
+  ['contact noun between two parties', 'en', 'A meeting was held on Wednesday between Foreign Minister Fayssal Mikdad and Lebanese Foreign Minister Abdallah Bou Habib.',
+    ['meeting: Fayssal Mikdad + Abdallah Bou Habib']],
+  ['between pair ends at the comma', 'en', 'Also present at the meeting between Selim Aktas and Mohsen Rahbari, held at the Working Office, was intelligence chief Kerem Yalcin.',
+    ['meeting: Selim Aktas + Mohsen Rahbari']],
+  ['the Sovereign is the king named before', 'fr', "Le roi Mohammed VI a reçu l'ambassadeur de Pologne, Tomasz Wierzbicki. Le Souverain a ensuite reçu Mme Ingrid Sørlie, ambassadeur de Norvège.",
+    ['reception: Mohammed VI + Tomasz Wierzbicki', 'reception: Mohammed VI + Ingrid Sørlie']],
+  ['delegation led by', 'fr', "Le 5e dialogue sur la sécurité entre l'Azerbaïdjan et l'Union européenne a été organisé. La délégation de l'Union européenne a été dirigée par le secrétaire général adjoint, Enrique Mora.",
+    ['multilateral: AZE + Enrique Mora']],
+  ['medium told in the next sentence', 'fr', "La ministre Geneviève Tremblay s'est entretenue aujourd'hui avec le ministre belge, Maxime Le Roy. Au cours de l'entretien téléphonique, les deux ministres ont fait le point.",
+    ['phone_call: Geneviève Tremblay + Maxime Le Roy']],
+  ['spokesperson is not a party', 'en', 'Russian Foreign Minister Sergey Lavrov held talks with Uruguayan Foreign Minister Martin Sosa, Foreign Ministry spokeswoman Maria Zakharova said.',
+    ['talks: Sergey Lavrov + Martin Sosa']],
+];
+
+test('contacts in the constructions of real copy', async (t) => {
+  for (const [name, lang, text, want] of positives) {
+    await t.test(name, () => {
+      const got = eventSummaries(run(text, { lang, published: '2024-06-14' }));
+      for (const w of want) assert.ok(got.includes(w), `missing "${w}" in ${JSON.stringify(got)}`);
+      assert.equal(got.length, want.length, JSON.stringify(got));
+    });
+  }
+});
+
+const negatives: [string, string, string][] = [
+  ['discussed without a counterpart', 'en', 'The minister discussed the situation in Mali, Burkina Faso and Niger with journalists.'],
+  ['no meeting between', 'en', 'No meeting or conversation took place between the Iranian delegation and American officials, the ministry said.'],
+  ['took place is not a light verb', 'fr', "La cérémonie a eu lieu en présence de l'ambassadeur de France, Christophe Farnaud."],
+  ['a venue is not a counterpart', 'en', 'Foreign Minister Khalid Awan arrived at Perdana Putra for the ceremony.'],
+  ['a meeting that was supposed to happen', 'fr', "Le chef de la diplomatie italienne, Lorenzo Bassani, devait être reçu en audience par le président Kamel Bouzid, mais la visite a été reportée."],
+];
+
+test('no contact in these constructions', async (t) => {
+  for (const [name, lang, text] of negatives) {
+    await t.test(name, () => {
+      const d = run(text, { lang, published: '2024-06-14' });
+      assert.deepEqual(eventSummaries({ ...d, events: d.events.filter((e) => e.type === 'CONSULT') }), []);
+    });
+  }
+});
+
+test('dates: same day, planned weekday forward, yearless dateline', () => {
+  const same = run("Mardi, le ministre Djeyhoun Baïramov a reçu l'ambassadeur de France, Anne Boillon. Le même jour, il a reçu l'ambassadeur d'Italie, Luca Ferrari.", { lang: 'fr', published: '2024-06-14' });
+  assert.deepEqual(same.events.map((e) => e.date.start), ['2024-06-11', '2024-06-11']);
+  const planned = run('La ministre Coumba Sarr doit être reçue mardi par le vice-président turc Cevdet Yilmaz.', { lang: 'fr', published: '2024-06-14' });
+  assert.equal(planned.events[0]!.date.start, '2024-06-18');
+  const yearless = run("Bakou, 27 février, AZERTAC\n\nHier, le ministre ouzbek Jasur Rakhimov a eu des entretiens avec le ministre Djeyhoun Baïramov.", { lang: 'fr' });
+  assert.deepEqual(yearless.events[0]!.date.partial, { month: 2, day: 26 });
+  assert.equal(yearless.events[0]!.date.start, null);
+});
+
+test('places: the dateline city is not the place of a trip abroad', () => {
+  const d = run('ISLAMABAD, Oct 04 (APP): Foreign Minister Khalid Awan met Malaysian Foreign Minister Aminah Zulkifli on Friday.\n\nThe Foreign Minister is on a two-day official visit to Malaysia.', { lang: 'en', published: '2024-10-04' });
+  const meeting = d.events.find((e) => e.mode === 'meeting')!;
+  const loc = d.entities.find((e) => e.id === meeting.location);
+  assert.notEqual(loc?.name, 'ISLAMABAD');
+});
+
+test('persons: city names used as given names, surname-first names, title heads that are given names', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['en', 'Bayramov held a phone conversation with Victoria Lindqvist-Berg, Sweden’s Foreign Minister.', ['Victoria Lindqvist-Berg']],
+    ['en', 'Kazakh Deputy Foreign Minister Baghdad Seitkali arrived in Baku.', ['Baghdad Seitkali']],
+    ['en', 'The minister met Chinese Special Envoy Gao Jun.', ['Gao Jun']],
+    ['en', 'Iranian Foreign Minister Hossein Amir-Abdollahian met his Omani counterpart.', ['Hossein Amir-Abdollahian']],
+    ['fr', 'Le ministre chinois Wang Yi a reçu son homologue. M. Wang a salué la visite.', ['Wang Yi']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(text.slice(0, 50), () => {
+      const got = run(text, { lang }).entities.filter((e) => e.kind === 'person').map((e) => e.name);
+      assert.deepEqual(got, want);
+    });
+  }
+});
