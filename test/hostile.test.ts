@@ -37,6 +37,14 @@ test('dateline patterns on long lines', () => {
   assert.ok(clean({ raw: ('Tags:\n' + 'x\n'.repeat(1000)).repeat(20) }).text.length >= 0);
 });
 
+test('a dispatch repeated a thousand times: one person per name, one merged event (quadratic-time regression)', () => {
+  const d = extractSafely({ source: 'rep', text: ("Le ministre des Affaires étrangères, Djeyhoun Baïramov, a reçu l'ambassadeur de France, Anne Boillon. ").repeat(1000), lang: 'fr' });
+  assert.equal(d.entities.filter((e) => e.kind === 'person').length, 2);
+  assert.equal(d.events.length, 1);
+  assert.equal(d.events[0]!.evidence.length, 1000);
+  assert.equal(d.entities.find((e) => e.name === 'Djeyhoun Baïramov')!.mentions.length, 1000);
+});
+
 test('documents over the size limit are refused with a clear error', () => {
   const d = extractSafely({ source: 'big', text: 'a '.repeat(3_000_000) });
   assert.equal(d.error?.code, 'too_large');

@@ -81,18 +81,43 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const newEntity = (key: string, kind: EntityKind, name: string): EntityDraft => {
     const e: EntityDraft = { id: `e${nextId++}`, kind, name, aliases: [], mentions: [], keys: [], mentionTokens: [], roles: [] };
     entities.push(e);
+    byId.set(e.id, e);
     byKey.set(key, e);
     return e;
   };
+  // Indexes that keep every step linear in the number of mentions (a megabyte of text names the same people
+  // thousands of times).
+  const seenSpans = new Map<string, Set<number>>();
+  const seenAliases = new Map<string, Set<string>>();
+  const refsByStart = new Map<number, Reference[]>();
+  const byId = new Map<string, EntityDraft>();
+  const refsIn = (from: number, to: number): Reference[] => {
+    const out: Reference[] = [];
+    for (let k = from; k < to; k++) for (const r of refsByStart.get(k) ?? []) out.push(r);
+    return out;
+  };
   const addMention = (e: EntityDraft, a: number, b: number, via: Reference['via'], affiliationOf?: string) => {
     const sp = span(a, b);
-    if (!e.mentions.some((m) => m.start === sp.start && m.end === sp.end)) {
+    let spans = seenSpans.get(e.id);
+    if (!spans) seenSpans.set(e.id, (spans = new Set()));
+    const key = sp.start * 1e7 + sp.end;
+    if (!spans.has(key)) {
+      spans.add(key);
       e.mentions.push(sp);
       e.mentionTokens.push(a);
     }
     const written = surface(a, b);
-    if (via !== 'title' && written !== e.name && !e.aliases.includes(written)) e.aliases.push(written);
-    references.push({ entity: e.id, start: a, end: b, sentence: tokSentence[a]!, via, affiliationOf });
+    let aliases = seenAliases.get(e.id);
+    if (!aliases) seenAliases.set(e.id, (aliases = new Set(e.aliases)));
+    if (via !== 'title' && written !== e.name && !aliases.has(written)) {
+      aliases.add(written);
+      e.aliases.push(written);
+    }
+    const ref: Reference = { entity: e.id, start: a, end: b, sentence: tokSentence[a]!, via, affiliationOf };
+    references.push(ref);
+    const list = refsByStart.get(a);
+    if (list) list.push(ref);
+    else refsByStart.set(a, [ref]);
   };
 
   // 1. Lexicon entities.
@@ -159,9 +184,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (start >= i) continue;
     const long = surface(start, i);
     if (/\d/.test(long) && !/\p{L}{4}/u.test(long)) continue;
-    const existing = references.find((r) => r.start === i + 1 && r.via === 'gazetteer');
-    const longRef = references.find((r) => r.via === 'gazetteer' && r.start >= start && r.end <= i && r.end - r.start >= (i - start) / 2);
-    let e: EntityDraft | undefined = existing ? entities.find((x) => x.id === existing.entity) : longRef ? entities.find((x) => x.id === longRef.entity) : undefined;
+    const existing = (refsByStart.get(i + 1) ?? []).find((r) => r.via === 'gazetteer');
+    const longRef = refsIn(start, i).find((r) => r.via === 'gazetteer' && r.end <= i && r.end - r.start >= (i - start) / 2);
+    let e: EntityDraft | undefined = existing ? byId.get(existing.entity) : longRef ? byId.get(longRef.entity) : undefined;
     if (!e) {
       const kind = headMap.get(tokens[start]!.fold) ?? (tokens[start]!.cap ? 'organization' : 'other');
       e = byKey.get(`acr|${acr.text}`) ?? newEntity(`acr|${acr.text}`, kind === 'other' && !tokens[start]!.cap ? 'programme' : kind, long);
@@ -231,13 +256,13 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // 4. Persons.
   const runs: NameRun[] = [];
   const titles: TitlePhrase[] = [];
+  const nameStart = tokens.map(() => false);
+  const runWords = tokens.map(() => 0);
   for (const s of sentences) {
     const a = firstToken(tokens, s.start);
     const b = firstToken(tokens, s.end);
     const sr = findNameRuns(tokens, lex, gaz, a, b);
     runs.push(...sr);
-    const nameStart = tokens.map(() => false);
-    const runWords = tokens.map(() => 0);
     for (const r of sr) {
       nameStart[r.start] = true;
       runWords[r.start] = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
@@ -258,14 +283,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   const attachedTitles = new Set<TitlePhrase>();
   const personOfRun = new Map<NameRun, EntityDraft>();
   const entityOfTitle = (tp: TitlePhrase): { country?: string; org?: string } => {
-    for (const r of references) {
+    for (const r of refsIn(tp.start, tp.end)) {
       if (r.via !== 'gazetteer' && r.via !== 'acronym') continue;
       if (r.start < tp.start || r.end > tp.end) continue;
       const prev = tokens[r.start - 1]?.fold;
       const prev2 = tokens[r.start - 2]?.fold;
       if (r.start >= tp.headEnd && (POSTING.has(prev ?? '') || (prev === 'de' && prev2 === 'aupres') || (prev === "'" && POSTING.has(prev2 ?? '')) || (prev === 'l' && tokens[r.start - 2]?.text === "'" && false))) continue;
       if ((prev === "'" || prev === 'l' || prev === 'la' || prev === 'le' || prev === 'the') && ['aupres', 'to', 'in'].includes(tokens[r.start - (prev === "'" ? 3 : 2)]?.fold ?? '')) continue;
-      const e = entities.find((x) => x.id === r.entity)!;
+      const e = byId.get(r.entity)!;
       if (e.kind === 'country') return { country: e.code };
       if (e.kind === 'organization') return { org: e.code };
       if (e.kind === 'place' && e.country) return { country: e.country };
@@ -335,6 +360,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   };
 
   runs.sort((x, y) => x.start - y.start);
+  // Look-ups by token position (linear on long texts).
+  const titleByEnd = new Map<number, TitlePhrase>();
+  const titleByStart = new Map<number, TitlePhrase>();
+  for (const tp of titles) {
+    if (!titleByEnd.has(tp.end)) titleByEnd.set(tp.end, tp);
+    if (!titleByStart.has(tp.start)) titleByStart.set(tp.start, tp);
+    if (!titleByStart.has(tp.headStart)) titleByStart.set(tp.headStart, tp);
+  }
   // A name right after a facility noun names the facility ("l'aéroport international Félix Houphouët-Boigny").
   for (let k = runs.length - 1; k >= 0; k--) {
     const r = runs[k]!;
@@ -344,22 +377,23 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       runs.splice(k, 1);
     }
   }
+  const runStarts = new Set(runs.map((r) => r.start));
   // Pass 1: names with a cue — honorific, a title right before, or a title in apposition right after.
   for (const r of runs) {
     const hon = honorificBefore(r);
     const nameStart = hon >= 0 ? hon : r.start;
-    const before = titles.find((tp) => tp.end === nameStart || (tp.end === nameStart - 1 && tokens[nameStart - 1]!.text === ','));
+    const before = titleByEnd.get(nameStart) ?? (tokens[nameStart - 1]?.text === ',' ? titleByEnd.get(nameStart - 1) : undefined);
     let after: TitlePhrase | undefined;
     const next = tokens[r.end];
     if (next && (next.text === ',' || next.text === '(')) {
       let k = r.end + 1;
       while (k < tokens.length && ['le', 'la', 'l', "'", 'the', 'a', 'an', 'un', 'une', 'who', 'qui', 'is', 'est', 'currently', 'actuel', 'actuelle'].includes(tokens[k]!.fold) && k - r.end < 5) k++;
-      after = titles.find((tp) => tp.start === k || tp.headStart === k);
+      after = titleByStart.get(k);
       // "…, Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha": a title followed by a comma and
       // a name introduces that next name; it is not this one's apposition. So does a title followed right away by
       // a name ("…, Foreign Ministry spokeswoman Maria Zakharova said").
-      if (after && tokens[after.end]?.text === ',' && runs.some((x) => x.start === after!.end + 1)) after = undefined;
-      if (after && runs.some((x) => x.start === after!.end)) after = undefined;
+      if (after && tokens[after.end]?.text === ',' && runStarts.has(after.end + 1)) after = undefined;
+      if (after && runStarts.has(after.end)) after = undefined;
     }
     const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
     const known = findPerson(entities, nameKeys(tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').map((t) => t.fold)), []);
@@ -368,7 +402,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (before && after && after !== before) attachTitle(e, after);
       personOfRun.set(r, e);
       addMention(e, r.start, r.end, 'name');
-      for (const tp of [before, after]) if (tp) for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'name') ref.affiliationOf = e.id;
+      for (const tp of [before, after]) if (tp) for (const ref of refsIn(tp.start, tp.end)) if (ref.end <= tp.end && ref.via !== 'name') ref.affiliationOf = e.id;
     } else if (words >= 2 && ['at', 'au', 'dans', 'inside'].includes(tokens[r.start - 1]?.fold ?? '')) {
       // "at Perdana Putra", "au Palais …": a venue
     } else if (words >= 2) {
@@ -408,6 +442,30 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const p of persons()) {
     if (!p.country && !p.org && p.role && isDomestic(p.role) && agencyCountry) p.country = agencyCountry;
   }
+  // Mentions before a token: sorted per person once, kept sorted as title mentions are added.
+  const sortedMentions = new Map<string, number[]>();
+  const mentionList = (p: EntityDraft): number[] => {
+    let l = sortedMentions.get(p.id);
+    if (!l) sortedMentions.set(p.id, (l = [...p.mentionTokens].sort((x, y) => x - y)));
+    return l;
+  };
+  const lastBefore = (p: EntityDraft, at: number): number => {
+    const l = mentionList(p);
+    let lo = 0;
+    let hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (l[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? l[lo - 1]! : -1;
+  };
+  const noteMention = (p: EntityDraft, at: number) => {
+    const l = mentionList(p);
+    let i = l.length;
+    while (i > 0 && l[i - 1]! > at) i--;
+    l.splice(i, 0, at);
+  };
   // Pass 3: bare titles ("le ministre", "la cheffe de la diplomatie azerbaïdjanaise", "the Secretary-General").
   const unnamedTitles: EntityResult['unnamedTitles'] = [];
   for (const tp of titles) {
@@ -417,18 +475,19 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const { country, org } = entityOfTitle(tp);
     if (tp.role === 'counterpart') {
       // "son homologue algérien": the person of that country named in the text.
-      let same = country ? persons().filter((p) => p.country === country && p.mentionTokens.some((m) => m < tp.headStart)) : [];
+      let same = country ? persons().filter((p) => p.country === country && lastBefore(p, tp.headStart) >= 0) : [];
       if (same.length > 1) {
         // The counterpart holds the same kind of office as the foreigner in whose clause it appears.
         const other = persons()
-          .filter((p) => p.country !== country && p.mentionTokens.some((m) => m < tp.headStart))
-          .sort((a, b) => Math.max(...b.mentionTokens.filter((m) => m < tp.headStart)) - Math.max(...a.mentionTokens.filter((m) => m < tp.headStart)))[0];
+          .filter((p) => p.country !== country && lastBefore(p, tp.headStart) >= 0)
+          .sort((a, b) => lastBefore(b, tp.headStart) - lastBefore(a, tp.headStart))[0];
         if (other?.role) same = same.filter((p) => p.role === other.role || sameFamily(p.role!, other.role));
       }
       if (same.length === 1) {
         for (let k = tp.start; k < tp.end; k++) titleOf.set(k, same[0]!.id);
         addMention(same[0]!, tp.headStart, tp.end, 'title');
-        for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'title') ref.affiliationOf = same[0]!.id;
+        noteMention(same[0]!, tp.headStart);
+        for (const ref of refsIn(tp.start, tp.end)) if (ref.end <= tp.end && ref.via !== 'title') ref.affiliationOf = same[0]!.id;
       } else if (country) {
         const ent = entities.find((e) => e.kind === 'country' && e.code === country);
         unnamedTitles.push({ phrase: tp, sentence: tokSentence[tp.headStart]!, entity: ent?.id ?? null });
@@ -447,7 +506,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (country && p.country && p.country !== country) return false;
       if (org && p.org !== org) return false;
       if ((country || org) && !p.country && !p.org) return false;
-      return p.mentionTokens.some((m) => m < tp.headStart);
+      return lastBefore(p, tp.headStart) >= 0;
     });
     // A bare "le ministre" in an agency's copy is the agency's own minister when several could be meant.
     if (!country && !org && agencyCountry && candidates.filter((p) => p.country === agencyCountry).length >= 1 && candidates.length > 1) {
@@ -457,7 +516,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     let best: EntityDraft | null = null;
     let bestPos = -1;
     for (const p of candidates) {
-      const pos = Math.max(...p.mentionTokens.filter((m) => m < tp.headStart));
+      const pos = lastBefore(p, tp.headStart);
       if (pos > bestPos) {
         best = p;
         bestPos = pos;
@@ -466,7 +525,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (best && !governed) {
       for (let k = tp.start; k < tp.end; k++) titleOf.set(k, best.id);
       addMention(best, tp.headStart, tp.end, 'title');
-      for (const ref of references) if (ref.start >= tp.start && ref.end <= tp.end && ref.via !== 'title') ref.affiliationOf = best.id;
+      noteMention(best, tp.headStart);
+      for (const ref of refsIn(tp.start, tp.end)) if (ref.end <= tp.end && ref.via !== 'title') ref.affiliationOf = best.id;
     } else if (!governed) {
       const ent = country ? entities.find((e) => e.kind === 'country' && e.code === country) : org ? entities.find((e) => e.kind === 'organization' && e.code === org) : null;
       unnamedTitles.push({ phrase: tp, sentence: s, entity: ent?.id ?? (isDomestic(tp.role) && agencyCountry ? `country:${agencyCountry}` : null) });

@@ -96,6 +96,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     return id;
   };
 
+  let lastNews: Interaction | null = null;
+  let lastDated: Interaction | null = null;
   const triggerSentences = new Set<number>();
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
@@ -294,7 +296,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const ownTopics = about && mode !== 'visit' && verb.role !== 'between' ? topicList(ctx.text.slice(tokens[about.end - 1]!.end, sent.end)) : [];
       // A date long before the filing date marks a recalled contact, except in the lead: mirrors and corpora
       // date pages weeks after the event.
-      const background = sentenceBackground || (!!trDate && isOld(trDate, ctx.reference) && out.some((e) => !e.background));
+      const background = sentenceBackground || (!!trDate && isOld(trDate, ctx.reference) && lastNews !== null);
       if (background) planned = false;
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
@@ -313,7 +315,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           if (nextPlace) locationRef = nextPlace.entity;
         }
       }
-      const sameDay = !trDate && has('same_day') ? [...out].reverse().find((e) => !e.background && e.date.basis !== 'none') : undefined;
+      const sameDay = !trDate && has('same_day') ? lastDated ?? undefined : undefined;
       // "hier" under a dateline without a year: the day before, still without a year.
       if (trDate && !trDate.from && !trDate.partial && trDate.relative !== undefined && ctx.referencePartial) {
         const p = shiftPartial(ctx.referencePartial, trDate.relative);
@@ -341,8 +343,12 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         confidence: confidenceOf(verb, subject, counterparts, entityById),
         sidelines,
       };
-      if (separate) for (const c of counterparts) out.push({ ...base, counterparts: [c], topics: [...ownTopics], evidence: [...evidence] });
-      else out.push({ ...base, counterparts });
+      const made = separate ? counterparts.map((c) => ({ ...base, counterparts: [c], topics: [...ownTopics], evidence: [...evidence] })) : [{ ...base, counterparts }];
+      for (const m of made) {
+        out.push(m);
+        if (!m.background) lastNews = m;
+        if (!m.background && m.date.basis !== 'none') lastDated = m;
+      }
       if (subject.length === 1 && entityById.get(subject[0]!)?.kind === 'person' && !background) lastSubject = subject;
     });
   });
@@ -567,22 +573,38 @@ function applyLaterMedium(ctx: EventContext, events: Interaction[], triggerSente
 
 function attachTopics(ctx: EventContext, events: Interaction[]): void {
   const { sentences, tokens, lex, text } = ctx;
+  const bySentence = new Map<number, Interaction[]>();
+  for (const e of events) {
+    const l = bySentence.get(e.sentence);
+    if (l) l.push(e);
+    else bySentence.set(e.sentence, [e]);
+  }
   sentences.forEach((sent, si) => {
     const topics = findTopics(text, tokens, lex, sent);
     if (!topics.length) return;
     // The events of this sentence, else of the closest earlier sentence that has events.
-    let target = events.filter((e) => e.sentence === si);
+    let target = bySentence.get(si) ?? [];
     if (!target.length) {
       for (let k = si - 1; k >= 0 && si - k <= 4; k--) {
-        target = events.filter((e) => e.sentence === k);
+        target = bySentence.get(k) ?? [];
         if (target.length) break;
       }
     }
     for (const e of target) {
       for (const t of topics) if (!e.topics.includes(t)) e.topics.push(t);
-      if (!e.evidence.some((x) => x.start === sent.start)) e.evidence.push({ start: sent.start, end: sent.end });
+      addEvidence(e, sent);
     }
   });
+}
+
+const evidenceSeen = new WeakMap<Interaction, Set<number>>();
+/** Adds a sentence to an event's evidence once. */
+function addEvidence(e: Interaction, span: { start: number; end: number }): void {
+  let seen = evidenceSeen.get(e);
+  if (!seen) evidenceSeen.set(e, (seen = new Set(e.evidence.map((x) => x.start))));
+  if (seen.has(span.start)) return;
+  seen.add(span.start);
+  e.evidence.push({ start: span.start, end: span.end });
 }
 
 const IN_PERSON = new Set(['meeting', 'reception', 'talks', 'multilateral', 'credentials', 'visit']);
@@ -597,12 +619,26 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   };
   // 1. Events without a counterpart right after an event of the same subject add to it (topics, evidence).
   const kept: Interaction[] = [];
+  // Indexes by subject, by parties and by sides keep the merge linear in the number of events.
+  const lastBySubject = new Map<string, Interaction>();
+  const byParties = new Map<string, Interaction[]>();
+  const bySides = new Map<string, Interaction[]>();
+  const partiesKey = (e: Interaction) => [...new Set([...e.subject, ...e.counterparts])].sort().join('|');
+  const sidesKey = (e: Interaction) => [...new Set([...e.subject, ...e.counterparts].map((x) => sideOf(x) ?? x))].sort().join('|');
+  const index = (e: Interaction) => {
+    for (const [map, key] of [[byParties, partiesKey(e)], [bySides, sidesKey(e)]] as const) {
+      const l = map.get(key);
+      if (l) l.push(e);
+      else map.set(key, [e]);
+    }
+  };
   for (const e of events) {
-    const prev = [...kept].reverse().find((k) => !k.background && k.subject.join() === e.subject.join() && e.sentence - k.sentence <= 2);
+    const p = lastBySubject.get(e.subject.join());
+    const prev = p && !p.background && e.sentence - p.sentence <= 2 ? p : undefined;
     if (!e.counterparts.length && e.mode !== 'interview') {
       if (prev) {
         for (const t of e.topics) if (!prev.topics.includes(t)) prev.topics.push(t);
-        for (const ev of e.evidence) if (!prev.evidence.some((x) => x.start === ev.start)) prev.evidence.push(ev);
+        for (const ev of e.evidence) addEvidence(prev, ev);
         continue;
       }
       if (e.role !== 'mutual' || e.subject.length < 2) continue;
@@ -610,7 +646,8 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
     if (new Set([...e.subject, ...e.counterparts]).size < 2 && e.mode !== 'interview') continue;
     // 2. The same contact stated twice (a verb, then "lors de l'entretien avec") is one event; so is a contact
     // first told by sides ("le chef de la diplomatie russe reçoit son homologue éthiopien") then by names.
-    const same = kept.find((k) => (sameParties(k, e) || sameSides(k, e)) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
+    const candidates = [...(byParties.get(partiesKey(e)) ?? []), ...(bySides.get(sidesKey(e)) ?? [])];
+    const same = candidates.find((k) => (sameParties(k, e) || sameSides(k, e)) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
     if (same && !sameParties(same, e) && specificity(e) > specificity(same)) {
       same.subject = e.subject;
       same.counterparts = e.counterparts;
@@ -618,13 +655,16 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
     }
     if (same) {
       for (const t of e.topics) if (!same.topics.includes(t)) same.topics.push(t);
-      for (const ev of e.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
+      for (const ev of e.evidence) addEvidence(same, ev);
       if (e.mode !== same.mode && (same.mode === 'talks' || same.mode === 'meeting')) same.mode = e.mode;
       if (!same.location) same.location = e.location;
       if (same.date.basis === 'none' && e.date.basis !== 'none') same.date = e.date;
+      if (!sameParties(same, e)) index(same);
       continue;
     }
     kept.push(e);
+    index(e);
+    lastBySubject.set(e.subject.join(), e);
   }
   // 3. Dates and places from the frame: a dated visit covers the contacts reported during it; otherwise the
   // dateline's date, else the filing date.
