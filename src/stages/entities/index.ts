@@ -522,6 +522,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         bestPos = pos;
       }
     }
+    if (!best && !governed && (country || org)) {
+      // Named only later ("La cheffe de la diplomatie belge … Mme Lahbib"): the one person of that state or
+      // organisation holding such an office.
+      const later = persons().filter((p) => (country ? p.country === country : p.org === org) && [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || sameFamily(tp.role, r)));
+      if (later.length === 1) best = later[0]!;
+    }
     if (best && !governed) {
       for (let k = tp.start; k < tp.end; k++) titleOf.set(k, best.id);
       addMention(best, tp.headStart, tp.end, 'title');

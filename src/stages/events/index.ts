@@ -119,7 +119,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const s = ctx.text.slice(sentences[k]!.start, sentences[k]!.end);
       if (k > si + 1 && !bullet(s) && !/^[\p{Lu}]/u.test(s)) break;
       if (k > si + 1 && !bullet(s) && triggerSentences.has(k)) break;
-      const persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
+      let persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
+      // "Il s'agit des ambassadeurs sri-lankais, slovène et tanzanien": the states when no names are given.
+      if (!persons.length && intro(s)) persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'country');
       if (!persons.length && k > si + 1) break;
       for (const r of persons) if (!out.includes(r.entity)) out.push(r.entity);
       if (!bullet(s) && !intro(s) && k > si + 1) break;
@@ -160,7 +162,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const verb = tr.values[0]!;
       const nextTrigger = triggers.slice(ti + 1).find((x) => x.values[0]!.tense !== 'nominal' || verb.tense === 'nominal')?.start ?? b;
       // Negation right before the verb ("n'a pas rencontré", "did not meet").
-      const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n');
+      const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n') || ['aucun', 'aucune', 'no'].includes(tokens[tr.start - 1]?.fold ?? '');
       if (negated) return;
       if (cancelled && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
       const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
@@ -198,7 +200,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       let verbRole: ContactVerb['role'] = verb.role;
       // "discussed X with B": a contact only with the "with"; what comes before it is the topic.
       let zoneStart = tr.end;
-      if (verb.form === 'discussed' || verb.form === 'discuté') {
+      if (NEEDS_WITH.has(verb.form)) {
         const w = findWord(tokens, ['with', 'avec'], tr.end, Math.min(b, nextTrigger));
         if (w < 0) return;
         zoneStart = w + 1;
@@ -223,7 +225,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         // "between A and B, held at …, were C": the pair ends at the first comma after the "and".
         let pairEnd = betweenEnd;
         const and = findWord(tokens, ['et', 'and'], entre + 1, betweenEnd);
-        if (and >= 0) for (let k = and + 1; k < betweenEnd; k++) if (tokens[k]!.text === ',' && !ents.titleOf.has(k)) {
+        const personAt = new Set(refs.filter((r) => entityById.get(r.entity)?.kind === 'person').map((r) => r.start));
+        if (and >= 0) for (let k = and + 1; k < betweenEnd; k++) if (tokens[k]!.text === ',' && !ents.titleOf.has(k) && !personAt.has(k + 1) && !ents.titleOf.has(k - 1)) {
           pairEnd = k;
           break;
         }
@@ -412,6 +415,10 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
   return found.sort((x, y) => x.start - y.start);
 }
 
+// Verbs that are a contact only with a partner named after "avec"/"with", however far: "a discuté lundi soir, au
+// cours d'une conversation téléphonique, avec son homologue", "discussed transit cargo with".
+const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views']);
+
 const LIGHT_VERBS = new Set(['eu', 'tenu', 'mene', 'held', 'had', 'accorde', 'granted']);
 const CONTACT_NOUNS = new Map<string, string>([
   ['entretien', 'talks'], ['entretiens', 'talks'], ['reunion', 'meeting'], ['reunions', 'meeting'], ['rencontre', 'meeting'], ['rencontres', 'meeting'],
@@ -462,7 +469,12 @@ function findZoneEnd(tokens: Token[], cues: CueHit[], from: number, to: number, 
     }
     end = c.start;
   }
-  for (let i = from; i < end; i++) if (tokens[i]!.text === ';') return i;
+  // A list after a colon runs across semicolons ("one by one: Ambassador of Chile A; Ambassador of Kenya B; …").
+  let colon = false;
+  for (let i = from; i < end; i++) {
+    if (tokens[i]!.text === ':') colon = true;
+    if (tokens[i]!.text === ';' && !colon) return i;
+  }
   return end;
 }
 
