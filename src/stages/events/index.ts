@@ -306,7 +306,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         const topicStart = cues.find((c) => c.start > tr.start && (c.kind === 'topic' || (c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form)))))?.start ?? b;
         // The dateline's city is the filing place, not evidence of where this contact was.
         const inDateline = (r: Reference) => !!ctx.datelineSpan && tokens[r.start]!.start < ctx.datelineSpan.end;
-        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && r.start < topicStart && !inDateline(r));
+        const placeRefs = refs.filter((r) => entityById.get(r.entity)?.kind === 'place' && !r.affiliationOf && r.start < topicStart && !inDateline(r) && !inParentheses(tokens, r.start, a));
         const locative = placeRefs.filter((r) => LOCATIVE.has(tokens[r.start - 1]?.fold ?? ''));
         const dist = (r: Reference) => Math.abs(r.start - tr.start);
         const pool = locative.length ? locative : placeRefs;
@@ -476,6 +476,15 @@ function findZoneEnd(tokens: Token[], cues: CueHit[], from: number, to: number, 
     if (tokens[i]!.text === ';' && !colon) return i;
   }
   return end;
+}
+
+/** Inside an aside in parentheses ("(with residence in Moscow)"). */
+function inParentheses(tokens: Token[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= from && i - k < 15; k--) {
+    if (tokens[k]!.text === ')') return false;
+    if (tokens[k]!.text === '(') return true;
+  }
+  return false;
 }
 
 function isDateWord(t: Token | undefined): boolean {
@@ -685,11 +694,27 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   // A trip abroad reported in the dispatch: its contacts are not in the dateline's city (APP files from Islamabad
   // on the minister's visit to Malaysia).
   const datelineCountry = ctx.datelinePlace ? byId.get(ctx.datelinePlace)?.country : undefined;
-  const abroad = kept.find((e) => e.mode === 'visit' && !e.planned && !e.background && e.counterparts.some((c) => {
-    const host = byId.get(c);
-    const hostCountry = host?.kind === 'country' ? host.code : host?.country;
-    return !!hostCountry && !!datelineCountry && hostCountry !== datelineCountry;
-  }));
+  const countryOf = (id: string | null | undefined) => {
+    const x = id ? byId.get(id) : undefined;
+    return x?.kind === 'country' ? x.code : x?.country;
+  };
+  const abroad = kept.find(
+    (e) =>
+      !e.planned &&
+      !e.background &&
+      !!datelineCountry &&
+      ((e.mode === 'visit' && e.counterparts.some((c) => !!countryOf(c) && countryOf(c) !== datelineCountry)) ||
+        (IN_PERSON.has(e.mode) && !!e.location && !!countryOf(e.location) && countryOf(e.location) !== datelineCountry)),
+  );
+  // The latest located in-person contact that shares a side with this one, within the same days.
+  const located: Interaction[] = [];
+  const placeFor = (e: Interaction): Interaction | undefined => {
+    for (let k = located.length - 1; k >= 0 && located.length - k <= 12; k--) {
+      const l = located[k]!;
+      if (sharesSide(l, e) && withinDates(e, l)) return l;
+    }
+    return undefined;
+  };
   for (const e of kept) {
     if (e.date.basis === 'none' && !e.background && !e.planned) {
       const prev = frame;
@@ -700,13 +725,17 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       else if (ctx.published) e.date = { start: ctx.published, end: null, basis: 'published' };
       else if (ctx.referencePartial) e.date = { start: null, end: null, partial: { ...ctx.referencePartial }, basis: 'dateline' };
     }
+    const near = !e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned ? placeFor(e) : undefined;
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && frame?.mode === 'visit' && frame.location && sameSubject(frame, e)) {
-      e.location = lastPlace && lastPlace.sentence > frame.sentence && sameSubject(lastPlace, e) ? lastPlace.location : frame.location;
+      e.location = near && near.sentence > frame.sentence ? near.location : frame.location;
     }
-    if (e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit') lastPlace = e;
-    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && lastPlace && sameSubject(lastPlace, e) && (lastPlace.date.start === e.date.start || e.date.basis !== 'text')) {
+    if (!e.location && near && e.mode !== 'visit') {
       // "Plus tard dans la journée, il s'est entretenu avec…", "En marge de la réunion, …": where the same side was.
-      e.location = lastPlace.location;
+      e.location = near.location;
+    }
+    if (e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit') {
+      lastPlace = e;
+      located.push(e);
     }
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && abroad?.location && sameSubject(abroad, e)) e.location = abroad.location;
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace && !abroad) e.location = ctx.datelinePlace;
@@ -730,6 +759,20 @@ function sameParties(a: Interaction, b: Interaction): boolean {
   if (pa.size !== pb.size) return false;
   for (const x of pa) if (!pb.has(x)) return false;
   return true;
+}
+
+/** Any participant of one stands for the same side as a participant of the other. */
+function sharesSide(a: Interaction, b: Interaction): boolean {
+  const side = (id: string) => sideOf(id) ?? id;
+  const sa = new Set([...a.subject, ...a.counterparts].map(side));
+  return [...b.subject, ...b.counterparts].some((x) => sa.has(side(x)));
+}
+
+/** b's date falls within a's days (or is unknown). */
+function withinDates(b: Interaction, a: Interaction): boolean {
+  if (!b.date.start || !a.date.start) return true;
+  const end = a.date.end ?? a.date.start;
+  return b.date.start >= a.date.start && b.date.start <= end;
 }
 
 /** Both events between the same states or organisations, one of them naming a side only by its state. */
