@@ -504,8 +504,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       const matches = [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || ((country || org) && sameFamily(tp.role, r)));
       if (!matches) return false;
       if (country && p.country && p.country !== country) return false;
-      if (org && p.org !== org) return false;
-      if ((country || org) && !p.country && !p.org) return false;
+      if (org && p.org && p.org !== org) return false;
+      if (org && !p.org && p.country) return false;
       return lastBefore(p, tp.headStart) >= 0;
     });
     // A bare "le ministre" in an agency's copy is the agency's own minister when several could be meant.
@@ -527,6 +527,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // organisation holding such an office.
       const later = persons().filter((p) => (country ? p.country === country : p.org === org) && [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || sameFamily(tp.role, r)));
       if (later.length === 1) best = later[0]!;
+    }
+    if (best && !governed && !best.country && !best.org) {
+      // "la ministre des Affaires étrangères Hadja Lahbib … La cheffe de la diplomatie belge": the title says
+      // which state she speaks for.
+      if (country) best.country = country;
+      else if (org) best.org = org;
     }
     if (best && !governed) {
       for (let k = tp.start; k < tp.end; k++) titleOf.set(k, best.id);

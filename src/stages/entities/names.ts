@@ -41,12 +41,14 @@ export function findNameRuns(tokens: Token[], lex: Lexicon, gaz: boolean[], from
       if (tokens[i]?.text === '.' && !tokens[i]!.spaceBefore) i++;
       continue;
     }
-    if (!isNameWord(tokens[i], lex, gaz[i]!) && !isInitial(tokens, i, lex, gaz)) {
+    // "le général Le Hoang Phuc": a capitalised "Le"/"La" inside a sentence before two name words is a surname.
+    const vietnameseLe = /^(?:le|la|ly)$/.test(tokens[i]!.fold) && tokens[i]!.cap && i > from && !/[.!?:«"“]/.test(tokens[i - 1]!.text) && isNameWord(tokens[i + 1], lex, gaz[i + 1] ?? false) && isNameWord(tokens[i + 2], lex, gaz[i + 2] ?? false);
+    if (!vietnameseLe && !isNameWord(tokens[i], lex, gaz[i]!) && !isInitial(tokens, i, lex, gaz)) {
       i++;
       continue;
     }
-    let j = i;
-    let words = 0;
+    let j = vietnameseLe ? i + 1 : i;
+    let words = vietnameseLe ? 1 : 0;
     while (j < to && words < MAX_NAME_WORDS) {
       const t = tokens[j]!;
       // An honorific inside a run starts the next name ("… and Emigrants Dr. Abdallah Bou Habib").

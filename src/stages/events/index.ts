@@ -218,9 +218,23 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       consumedTo = zoneEnd;
       let counterparts: string[] = [];
       let locationRef: string | null = null;
+      const entre = verb.role === 'between' ? findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8)) : -1;
       if (verb.role === 'between') {
-        const entre = findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8));
-        if (entre < 0) return;
+        if (entre < 0) {
+          // "lors d'un entretien téléphonique que le ministre X a eu avant-hier avec son homologue Y"
+          const avec = findWord(tokens, ['avec', 'with'], tr.end, Math.min(b, tr.end + 25));
+          if (avec < 0) return;
+          const inner = refs.filter((r) => r.start > tr.end && r.start < avec && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
+          const partners = refs.filter((r) => r.start > avec && r.end <= findZoneEnd(tokens, cues, avec + 1, b, 'with') && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
+          if (!partners.length) return;
+          subject = inner.length ? [inner[0]!.entity] : subject.length ? subject : lastSubject;
+          counterparts = uniq(partners.map((r) => r.entity));
+          verbRole = 'with';
+        }
+      }
+      if (verbRole === 'with' && verb.role === 'between') {
+        // partners found after "avec" above
+      } else if (verbRole === 'between') {
         const betweenEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), entre + 1, nextTrigger, verb.role);
         // "between A and B, held at …, were C": the pair ends at the first comma after the "and".
         let pairEnd = betweenEnd;
@@ -288,9 +302,19 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         counterparts = [];
         if (subject.length < 2) {
           // "les parties sont convenues de se rencontrer", "the two ministers agreed to meet": the sides of the
-          // contact just reported.
+          // contact just reported, else the last two persons named before.
           const prev = out[out.length - 1];
           if (prev && si - prev.sentence <= 4) subject = uniq([...prev.subject, ...prev.counterparts]);
+          else if (!prev) {
+            const named: string[] = [];
+            for (let k = si - 1; k >= 0 && si - k <= 3 && named.length < 2; k--) {
+              for (const r of [...(refsBySentence.get(k) ?? [])].reverse()) {
+                if (isParty(r) && entityById.get(r.entity)?.kind === 'person' && !named.includes(r.entity)) named.push(r.entity);
+                if (named.length === 2) break;
+              }
+            }
+            if (named.length === 2) subject = named;
+          }
         }
       }
       if (!subject.length && !counterparts.length) return;
