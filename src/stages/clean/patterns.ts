@@ -19,7 +19,7 @@ export const NOISE_LINE: [RegExp, string][] = [
   [/^\*\s*Traduit (?:de l['’]\w{3,12}|par)\b.{0,80}$/i, 'translator_credit'],
   [/^(?:Par|By)\s+\p{Lu}[\p{L}.'’-]{1,20}(?:\s+\p{Lu}[\p{L}.'’-]{1,20}){0,3}$/u, 'byline'],
   [/^\p{Lu}\.\s?(?:\p{Lu}\.\s?){0,2}(?:\/\p{Lu}{1,4})?$/u, 'byline'],
-  [/^(?:Suivez[- ]nous|Follow us|Abonnez-vous|Subscribe|S'abonner|Newsletter|Inscrivez-vous)\b.{0,120}$/i, 'follow'],
+  [/^(?:Suivez[- ]nous|Aimez[- ]nous|Follow us|Like us|Abonnez-vous|Subscribe|S'abonner|Newsletter|Inscrivez-vous)\b.{0,120}$/i, 'follow'],
   [/^(?:Publicité|Advertisement|Sponsored|Annonce)$/i, 'advert'],
   [/^(?:Nous utilisons des cookies|We use cookies|Ce site utilise des cookies|This (?:web)?site uses cookies|Accepter|Accept(?: all)?(?: cookies)?|J'accepte)\b.{0,300}$/i, 'cookie_banner'],
   [/^(?:Commentaires?|Comments?|Laisser un commentaire|Leave a (?:comment|reply)|Deja un comentario)\s*(?:\(\d{1,5}\))?:?$/i, 'comments'],
@@ -34,6 +34,7 @@ export const NOISE_LINE: [RegExp, string][] = [
   [/^(?:Date|Published|Publié|Publication)\s*:?$/i, 'page_meta'],
   [/^\d{4,12}$/, 'page_meta'],
   [/^(?:Trend|Report|Azertac|AZERTAC)\s*:?$/, 'agency_line'],
+  [new RegExp(`^\\(?(?:${AGENCIES}|Belga|Agence France-Presse|Associated Press|Anadolu)\\)?\\.?$`), 'agency_line'],
   [/^(?:Lire (?:aussi|également|la suite)|À lire aussi|A lire aussi|Voir aussi|Read more|See also)\s*:?.{0,200}$/i, 'related_links'],
 ];
 

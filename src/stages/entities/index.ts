@@ -498,16 +498,20 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const prevTok = tokens[tp.start - 1];
     // "du ministre", "de l'ambassadeur": a title governed by a preposition is usually part of another phrase.
     const governed = prevTok && ['du', 'des', 'of'].includes(prevTok.fold);
+    const before = (p: EntityDraft) => lastBefore(p, tp.headStart) >= 0;
     let candidates = persons().filter((p) => {
       // "la cheffe de la diplomatie sud-africaine" for a "ministre des Relations internationales" of South Africa:
       // with the country or organisation given, the role family is enough.
       const matches = [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || ((country || org) && sameFamily(tp.role, r)));
       if (!matches) return false;
-      if (country && p.country && p.country !== country) return false;
-      if (org && p.org && p.org !== org) return false;
-      if (org && !p.org && p.country) return false;
-      return lastBefore(p, tp.headStart) >= 0;
+      if (country && p.country !== country) return false;
+      if (org && p.org !== org) return false;
+      return before(p);
     });
+    if (!candidates.length && (country || org)) {
+      // Nobody of that state yet: a person of the same office whose state the text has not said.
+      candidates = persons().filter((p) => !p.country && !p.org && [p.role, ...p.roles].some((r) => roleMatches(tp.role, r)) && before(p));
+    }
     // A bare "le ministre" in an agency's copy is the agency's own minister when several could be meant.
     if (!country && !org && agencyCountry && candidates.filter((p) => p.country === agencyCountry).length >= 1 && candidates.length > 1) {
       candidates = candidates.filter((p) => p.country === agencyCountry);
