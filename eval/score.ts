@@ -144,7 +144,8 @@ export function scoreDocument(gold: Gold, out: Dispatch): DocScore {
     for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) gd.push({ a: ps[i]!, b: ps[j]!, ev });
   }
   const sd: SD[] = [];
-  for (const ev of out.events) {
+  // Interaction dyads: contacts, not stances (mode "statement").
+  for (const ev of out.events.filter((e) => e.mode !== 'statement')) {
     const ps = [...new Set(ev.participants)];
     for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) sd.push({ a: byId.get(ps[i]!), b: byId.get(ps[j]!), ev });
   }

@@ -32,6 +32,11 @@ test('seed 000: scraped page, Mammadyarov meets Stoltenberg', opts, () => {
   assert.equal(ipap.expansion, "plan d`action individuel pour le Partenariat");
   const codes = d.entities.filter((e) => e.kind === 'country').map((e) => e.code);
   for (const c of ['AZE', 'ARM', 'AFG']) assert.ok(codes.includes(c), c);
+  // "le ministre a déclaré que l'occupation doit être cessée et les unités armées arméniennes doivent être retirées"
+  const request = d.events.find((e) => e.type === 'REQUEST')!;
+  assert.ok(request, 'REQUEST stance');
+  assert.equal(d.entities.find((e) => e.id === request.actors[0])?.name, 'Elmar Mammadyarov');
+  assert.equal(d.entities.find((e) => e.id === request.recipients[0])?.code, 'ARM');
 });
 
 test('seed 004: Hadjiyev in Brussels, NATO dialogue and meetings', opts, () => {
@@ -59,6 +64,6 @@ test('seed 004: Hadjiyev in Brussels, NATO dialogue and meetings', opts, () => {
   assert.match(h.title ?? '', /^assistant du président de la République/);
   assert.equal(d.entities.find((e) => e.name === 'Zeki Levent Gumrukcu')?.country, 'TUR');
   assert.equal(d.entities.find((e) => e.name === 'Jan Hoogmartens')?.country, 'BEL');
-  // The supporting stance of the allies is not a contact of its own.
-  assert.ok(d.events.every((e) => e.type === 'CONSULT'));
+  // Contacts are CONSULT; stances, when the text names who takes them towards whom, are "statement" events.
+  assert.ok(d.events.filter((e) => e.mode !== 'statement').every((e) => e.type === 'CONSULT'));
 });

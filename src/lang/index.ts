@@ -37,6 +37,13 @@ export interface ContactVerb {
   tense: 'past' | 'present' | 'future' | 'infinitive' | 'nominal';
 }
 
+export interface StanceVerb {
+  form: string;
+  type: 'SUPPORT' | 'REQUEST' | 'ACCUSE' | 'REJECT';
+  cameo: string;
+  recipient: 'object' | 'clause';
+}
+
 export interface Cue {
   form: string;
   kind: string;
@@ -62,6 +69,7 @@ export interface Lexicon {
   titles: TokenTrie<TitleEntry>;
   honorifics: TokenTrie<{ form: string }>;
   verbs: TokenTrie<ContactVerb>;
+  stances: TokenTrie<StanceVerb>;
   cues: TokenTrie<Cue>;
   calendar: TokenTrie<CalendarEntry>;
   /** Single-word calendar entries by folded form ("juin", "oct", "mardi"). */
@@ -233,6 +241,10 @@ export function lexicon(lang: Language): Lexicon {
   for (const [form, mode, role, tense] of readTsv(`${lang}/contact-verbs.tsv`, false)) {
     if (form && mode && role && tense) verbs.add(form, { form, mode, role: role as ContactVerb['role'], tense: tense as ContactVerb['tense'] });
   }
+  const stances = new TokenTrie<StanceVerb>();
+  for (const [form, type, cameo, recipient] of readTsv(`${lang}/stance-verbs.tsv`, false)) {
+    if (form && type && cameo) stances.add(form, { form, type: type as StanceVerb['type'], cameo, recipient: recipient === 'clause' ? 'clause' : 'object' });
+  }
   const cues = new TokenTrie<Cue>();
   for (const [form, kind] of readTsv(`${lang}/cues.tsv`, false)) if (form && kind) cues.add(form, { form, kind });
   const calendar = new TokenTrie<CalendarEntry>();
@@ -255,7 +267,7 @@ export function lexicon(lang: Language): Lexicon {
   const GIVEN = new Set(['cheikh', 'sheikh', 'amir', 'emir', 'sultan', 'prince', 'president']);
   for (const [form] of readTsv(`${lang}/titles.tsv`, false)) for (const t of foldTokens(form ?? '')) if (t.length > 3 && !GIVEN.has(t)) nameStop.add(t);
   if (lang === 'en') nameStop.add('president');
-  const lex: Lexicon = { lang, gazetteer, prefixes, titles, honorifics, verbs, cues, calendar, calendarWords, nameStop, nameStopAccented, countryNames };
+  const lex: Lexicon = { lang, gazetteer, prefixes, titles, honorifics, verbs, stances, cues, calendar, calendarWords, nameStop, nameStopAccented, countryNames };
   cache.set(lang, lex);
   return lex;
 }

@@ -8,7 +8,8 @@ import { splitSentences } from '../stages/sentences/index.ts';
 import { tokenize } from '../text/tokens.ts';
 import { findAgency, isLanguage, lexicon, countriesData, isHub } from '../lang/index.ts';
 import { findEntities, type EntityDraft } from '../stages/entities/index.ts';
-import { findInteractions } from '../stages/events/index.ts';
+import { findInteractions, type EventContext } from '../stages/events/index.ts';
+import { findStances } from '../stages/events/stances.ts';
 import { readPage } from '../stages/ingest/html.ts';
 import { InputError } from '../stages/ingest/decode.ts';
 import { codingFor } from '../ontology/index.ts';
@@ -77,7 +78,7 @@ export function extract(doc: RawDocument): Dispatch {
     const f = fold(c.dateline.place);
     datelinePlace = entities.find((e) => e.kind === 'place' && (fold(e.name) === f || e.aliases.some((a) => fold(a) === f)))?.id ?? null;
   }
-  const interactions = findInteractions({
+  const ectx: EventContext = {
     text: c.text,
     tokens,
     sentences,
@@ -91,7 +92,9 @@ export function extract(doc: RawDocument): Dispatch {
     datelineSpan: c.datelineSpan,
     hostCountry: (datelinePlace ? entities.find((e) => e.id === datelinePlace)?.country : undefined) ?? placeCountry(c.dateline?.place) ?? agency?.country ?? null,
     countryEntity,
-  });
+  };
+  const interactions = findInteractions(ectx);
+  const stances = findStances(ectx);
 
   const events: Event[] = interactions.map((x, i) => {
     const coding = codingFor(x.mode);
@@ -137,7 +140,24 @@ export function extract(doc: RawDocument): Dispatch {
     if (x.planned) ev.planned = true;
     return ev;
   });
-  // Entities in the output contract's shape, persons without a name mention dropped.
+  // Stances (SUPPORT, REQUEST, ACCUSE, REJECT) follow the contacts, as "statement" events.
+  for (const st of stances) {
+    events.push({
+      id: `v${events.length + 1}`,
+      mode: 'statement',
+      type: st.type,
+      cameo: st.cameo,
+      participants: [st.actor, st.recipient],
+      actors: [st.actor],
+      recipients: [st.recipient],
+      date: st.date,
+      location: null,
+      topics: st.topic ? [st.topic] : [],
+      background: false,
+      evidence: [st.evidence],
+      confidence: 0.6,
+    });
+  }
   out.entities = entities.map(toEntity);
   out.events = events;
   return out;

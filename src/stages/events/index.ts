@@ -212,7 +212,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.tense === 'nominal' && verb.role !== 'between' && !plural && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
         // A nominal contact ("lors de son entretien avec X") takes the clause's subject, which may come after the
         // counterparts ("…, le ministre Y a souligné"), else the running subject.
-        const after = refs.filter((r) => r.start >= Math.max(zoneEnd, tr.end + 1) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
+        // ("En marge de sa visite à Bruxelles, le ministre X a rencontré …": the visitor is X, named after the place.)
+        const after = refs.filter((r) => r.start >= (verb.role === 'visit' ? tr.end + 1 : Math.max(zoneEnd, tr.end + 1)) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
         if (after.length) subject = [after[0]!.entity];
       }
       consumedTo = zoneEnd;
