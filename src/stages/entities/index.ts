@@ -510,7 +510,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     });
     if (!candidates.length && (country || org)) {
       // Nobody of that state yet: a person of the same office whose state the text has not said.
-      candidates = persons().filter((p) => !p.country && !p.org && [p.role, ...p.roles].some((r) => roleMatches(tp.role, r)) && before(p));
+      candidates = persons().filter((p) => !p.country && !p.org && [p.role, ...p.roles].some((r) => r === tp.role) && before(p));
     }
     // A bare "le ministre" in an agency's copy is the agency's own minister when several could be meant.
     if (!country && !org && agencyCountry && candidates.filter((p) => p.country === agencyCountry).length >= 1 && candidates.length > 1) {

@@ -137,7 +137,8 @@ function isConnectorBefore(tokens: Token[], i: number): boolean {
 export function roleMatches(ref: string, person: string | undefined): boolean {
   if (!person) return false;
   if (ref === person) return true;
-  if (person.endsWith('_' + ref)) return true;
+  // "le ministre" may be the foreign minister; "le secrétaire général" is not his deputy.
+  if (person.endsWith('_' + ref) && !(person.startsWith('deputy_') && !ref.startsWith('deputy_'))) return true;
   if (ref === 'head' || ref === 'counterpart') return true;
   return false;
 }
