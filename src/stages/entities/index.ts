@@ -133,7 +133,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     // A city right before a capitalised word that is no title, institution or other entity is a given name
     // ("Victoria Lindqvist-Berg", "Gao Jun"): cities are followed by their institutions, not by names.
     const nameNext = !!next && next.kind === 'word' && next.cap && !next.upper && !lex.nameStop.has(next.fold) && !lex.gazetteer.matchAt(tokens, h.end);
-    return !(nameNext && (cued || next.spaceBefore));
+    const locative = !!prev && ['in', 'at', 'a', 'au', 'de', 'from', 'to', 'en', 'vers', 'near'].includes(prev.fold);
+    return !(nameNext && (cued || !locative));
   });
   for (const h of hits) {
     const { entry } = h;
@@ -314,7 +315,15 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     while (b > tp.headEnd && ['aupres', 'de', 'du', 'des', 'd', "'", 'la', 'l', 'of', 'the', 'to', 'en', 'in', 'pour', 'for', 'et', 'and'].includes(tokens[b - 1]!.fold)) b--;
     let out = '';
     for (let i = a; i < b; i++) {
-      if (i > tp.headEnd - 1 && i < b && gaz[i] && i + 1 < b && !gaz[i + 1] && lex.lang === 'fr' && !tokens[i]!.cap) continue; // "ministre azerbaïdjanais des …"
+      // "ministre azerbaïdjanais des …", "ministre sud-africaine des …": the adjective of nationality goes to `country`.
+      if (i >= tp.headEnd && gaz[i] && lex.lang === 'fr' && !tokens[i]!.cap) {
+        let j = i;
+        while (j < b && gaz[j]) j++;
+        if (j < b) {
+          i = j - 1;
+          continue;
+        }
+      }
       out += (out && tokens[i]!.spaceBefore ? ' ' : '') + tokens[i]!.text;
     }
     return out.replace(/\s+/g, ' ').trim();

@@ -43,7 +43,10 @@ export function findNameRuns(tokens: Token[], lex: Lexicon, gaz: boolean[], from
     }
     // "le général Le Hoang Phuc": a capitalised "Le"/"La" inside a sentence before two name words is a surname.
     const vietnameseLe = /^(?:le|la|ly)$/.test(tokens[i]!.fold) && tokens[i]!.cap && i > from && !/[.!?:«"“]/.test(tokens[i - 1]!.text) && isNameWord(tokens[i + 1], lex, gaz[i + 1] ?? false) && isNameWord(tokens[i + 2], lex, gaz[i + 2] ?? false);
-    if (!vietnameseLe && !isNameWord(tokens[i], lex, gaz[i]!) && !isInitial(tokens, i, lex, gaz)) {
+    // A capitalised participle opening a sentence ("Congratulating Cho", "Soulignant …") is not a name.
+    const sentenceStart = i === from || /[.!?:]/.test(tokens[i - 1]!.text);
+    const opener = sentenceStart && tokens[i]!.text.length > 5 && ((lex.lang === 'en' && /ing$/.test(tokens[i]!.fold)) || (lex.lang === 'fr' && /ant$/.test(tokens[i]!.fold) && !tokens[i + 1]?.cap));
+    if (opener || (!vietnameseLe && !isNameWord(tokens[i], lex, gaz[i]!) && !isInitial(tokens, i, lex, gaz))) {
       i++;
       continue;
     }
