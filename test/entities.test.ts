@@ -131,3 +131,20 @@ test('organisations, acronyms and their spelled-out forms', async (t) => {
     });
   }
 });
+
+test('regressions from real copy: participles, cities before names, compound nationality adjectives', async (t) => {
+  await t.test('a participle opening a sentence is not a name', () => {
+    const got = persons(run('Congratulating Cho Tae-yul on his appointment, the minister invited him to visit.', { lang: 'en' })).map((e) => e.name);
+    assert.deepEqual(got, ['Cho Tae-yul']);
+  });
+  await t.test('a city after "in" stays a place before a name', () => {
+    const d = run('In Moscow Dauren Abaev met the Russian minister.', { lang: 'en' });
+    assert.ok(d.entities.some((e) => e.kind === 'place' && e.name === 'Moscow'));
+    assert.ok(persons(d).some((e) => e.name === 'Dauren Abaev'));
+  });
+  await t.test('"sud-africaine" leaves the title whole', () => {
+    const p = persons(run('La ministre sud-africaine des Relations internationales, Maite Nkoana-Mashabane, a été reçue.', { lang: 'fr' }))[0]!;
+    assert.equal(p.title, 'ministre des Relations internationales');
+    assert.equal(p.country, 'ZAF');
+  });
+});

@@ -129,7 +129,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (h.entry.kind !== 'place' || h.end - h.start !== 1) return true;
     const prev = tokens[h.start - 1];
     const next = tokens[h.end];
-    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || (prev.cap && lex.nameStop.has(prev.fold)));
+    let titled = false;
+    for (let k = Math.max(0, h.start - 5); k < h.start && !titled; k++) titled = lex.titles.matchAt(tokens, k)?.end === h.start;
+    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || titled);
     // A city right before a capitalised word that is no title, institution or other entity is a given name
     // ("Victoria Lindqvist-Berg", "Gao Jun"): cities are followed by their institutions, not by names.
     const nameNext = !!next && next.kind === 'word' && next.cap && !next.upper && !lex.nameStop.has(next.fold) && !lex.gazetteer.matchAt(tokens, h.end);
