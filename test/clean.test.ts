@@ -118,3 +118,13 @@ test('hard line breaks inside a sentence are joined', () => {
   const c = clean({ raw: 'ISLAMABAD, Aug 20 (APP): The Ambassador of the Netherlands called on Deputy Prime\nMinister Ishaq Dar here at the Ministry on Tuesday.' });
   assert.ok(c.text.includes('Deputy Prime Minister Ishaq Dar'), c.text);
 });
+
+test('place-only datelines must name a place; relay datelines with the date inside parentheses', () => {
+  const isPlace = (n: string) => ['Alger', 'Dakar'].includes(n);
+  const outlet = clean({ raw: 'AMI - Le président de la République a reçu mardi le ministre des Affaires étrangères du Sénégal, porteur d\'un message.', isPlace });
+  assert.equal(outlet.dateline, null);
+  const alger = clean({ raw: 'ALGER – Le président de la République a reçu mardi le ministre des Affaires étrangères du Sénégal, porteur d\'un message.', isPlace });
+  assert.equal(alger.dateline?.place, 'Alger');
+  const urdu = parseDateline('MOSCOW (UrduPoint News / Sputnik - 04th June, 2024) Russian Foreign Minister Sergey Lavrov will hold talks.');
+  assert.deepEqual([urdu?.place, urdu?.day, urdu?.month, urdu?.year], ['Moscow', 4, 6, 2024]);
+});

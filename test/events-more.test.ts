@@ -90,3 +90,10 @@ test('persons: city names used as given names, surname-first names, title heads 
     });
   }
 });
+
+test('plans said for the whole sentence, and counterparts of an earlier contact are not later subjects', () => {
+  const d = run('Il est prévu que le ministre Djeyhoun Baïramov rencontre son homologue Ahmed Attaf.', { lang: 'fr', published: '2024-05-10' });
+  assert.ok(d.events.length >= 1 && d.events.every((e) => e.type === 'AGREE'));
+  const e = run('Le ministre Marc Lenoir prévoit une rencontre avec Paul Dupont, avant un entretien avec Jean Martin.', { lang: 'fr', published: '2024-05-10' });
+  assert.ok(!eventSummaries(e).some((s) => s.includes('Paul Dupont + Jean Martin') || s.includes('Jean Martin + Paul Dupont')), JSON.stringify(eventSummaries(e)));
+});

@@ -39,7 +39,7 @@ export function extract(doc: RawDocument): Dispatch {
   if (raw.length > MAX_DOCUMENT_CHARS) throw new InputError('too_large', `the document has ${raw.length} characters; the limit is ${MAX_DOCUMENT_CHARS}`);
   if (!raw.trim()) throw new InputError('empty', 'the document has no text');
 
-  const c = clean({ raw, title, published });
+  const c = clean({ raw, title, published, isPlace: (name) => placeCountry(name) !== null });
   const lang = doc.lang && /^[a-z]{2}$/.test(doc.lang) ? doc.lang : detectLanguage(c.text) ?? pageLang ?? 'fr';
   const id = doc.id ?? contentId(c.text);
   const out: Dispatch = {

@@ -53,6 +53,8 @@ const shapes: Shape[] = [
   { re: new RegExp(`^${CITY},\\s(\\p{Lu}{2,12})[-–—]`, 'u'), place: 1, date: -1, agency: 2 },
   // Baku. 14 June. REPORT.AZ/
   { re: new RegExp(`^${CITY}\\.\\s${DATE}\\.\\s${AGENCY}\\/`, 'u'), place: 1, date: 2, agency: 11 },
+  // MOSCOW (UrduPoint News / Sputnik - 04th June, 2024)
+  { re: new RegExp(`^${CITY}\\s\\(([\\p{L} ]{2,30})\\s\\/\\s[\\p{L} ]{2,30}\\s[-–]\\s(\\d{1,2})(?:st|nd|rd|th)?\\s(\\p{L}{3,10}),?\\s(\\d{4})\\)`, 'u'), place: 1, date: -2, agency: 2 },
   // Hanoï (VNA) –  |  ANKARA (AA) –  |  MOGADISHU (Hiiraan Online) –
   { re: new RegExp(`^${CITY}${COUNTRY}\\s?\\(${AGENCY}\\)${DASH}`, 'u'), place: 1, date: -1, agency: 2 },
   // ASTANA. KAZINFORM –  |  Damascus, SANA-
@@ -74,6 +76,11 @@ const shapes: Shape[] = [
 ];
 
 function readDate(m: RegExpExecArray, at: number): { day: number | null; month: number | null; year: number | null } | null {
+  if (at === -2) {
+    // the UrduPoint shape: day, month, year in groups 3 to 5
+    const month = monthNumber(m[4]!);
+    return month ? { day: Number(m[3]), month, year: Number(m[5]) } : null;
+  }
   if (at < 0) return { day: null, month: null, year: null };
   if (m[at]) {
     const month = monthNumber(m[at + 1]!);

@@ -10,6 +10,8 @@ export interface CleanInput {
   raw: string;
   title?: string | null;
   published?: string | null;
+  /** Whether a name is a known place: a dateline that is only "<Place> –" must name one ("AMI -" does not). */
+  isPlace?: (name: string) => boolean;
 }
 
 export interface Cleaned {
@@ -208,7 +210,7 @@ export function clean(input: CleanInput): Cleaned {
     let datelineHere: DatelineMatch | null = null;
     if (bodyLines < 4 && !dateline) {
       const d = parseDateline(s);
-      if (d) {
+      if (d && (d.day || d.agency || !input.isPlace || !d.place || input.isPlace(d.place))) {
         dateline = d;
         datelineHere = d;
       }

@@ -157,6 +157,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     const sentenceBackground = has('background');
     const cancelled = has('cancel');
     let consumedTo = a;
+    // Counterparts already taken by an earlier contact of this sentence ("une rencontre avec A, avant un entretien
+    // avec B": A is not the one who meets B).
+    const taken = new Set<string>();
     triggers.forEach((tr, ti) => {
       if (tr.start < consumedTo) return;
       const verb = tr.values[0]!;
@@ -167,7 +170,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (cancelled && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
       const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
       let trDate = nearestDate(dates, tr.start);
-      let planned = verb.tense === 'future' || modal || !!trDate?.future;
+      let planned = verb.tense === 'future' || modal || !!trDate?.future || has('planned_sentence');
       // "doit être reçue mardi": a weekday in a planned clause is the next one, not the last.
       if (planned && trDate && trDate.weekday !== undefined && !trDate.future && ctx.reference && parseIso(ctx.reference)?.d) {
         trDate = { ...trDate, from: nextWeekday(ctx.reference, trDate.weekday), future: true };
@@ -181,7 +184,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         // "lors de l'entretien avec X" restates a contact; kept, and merged later with the verb's event.
       }
       // Subject: the nearest party before the verb in this clause, else the running subject.
-      const before = refs.filter((r) => r.end <= tr.start && r.start >= a);
+      const before = refs.filter((r) => r.end <= tr.start && r.start >= a && !(verb.tense === 'nominal' && verb.role !== 'visit' && taken.has(r.entity)));
       const beforeUnnamed = unnamed.filter((u) => u.phrase.end <= tr.start && u.phrase.start >= a);
       let subject: string[] = [];
       if (verb.role === 'mutual' || (verb.role === 'between' && false)) {
@@ -371,6 +374,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         confidence: confidenceOf(verb, subject, counterparts, entityById),
         sidelines,
       };
+      for (const c of counterparts) taken.add(c);
       const made = separate ? counterparts.map((c) => ({ ...base, counterparts: [c], topics: [...ownTopics], evidence: [...evidence] })) : [{ ...base, counterparts }];
       for (const m of made) {
         out.push(m);
