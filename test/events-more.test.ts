@@ -97,3 +97,13 @@ test('plans said for the whole sentence, and counterparts of an earlier contact 
   const e = run('Le ministre Marc Lenoir prévoit une rencontre avec Paul Dupont, avant un entretien avec Jean Martin.', { lang: 'fr', published: '2024-05-10' });
   assert.ok(!eventSummaries(e).some((s) => s.includes('Paul Dupont + Jean Martin') || s.includes('Jean Martin + Paul Dupont')), JSON.stringify(eventSummaries(e)));
 });
+
+test('dates from the lead, from a later sentence about the visit, and not from reporting verbs', () => {
+  const lead = run('New York [US], September 25 (ANI): Minister Arvind Raghavan packed his Tuesday schedule with bilateral meetings.\n\nRaghavan then met his counterpart from Montenegro, Dragan Vukovic.', { lang: 'en', published: '2024-09-25' });
+  assert.equal(lead.events.find((e) => e.mode === 'meeting')!.date.start, '2024-09-24');
+  const visit = run('Chilean Foreign Minister Catalina Mena is expected to visit India next week, the ministry said on Monday.\n\nDuring the visit, scheduled from January 13 to 15, she will hold talks in New Delhi.', { lang: 'en', published: '2025-01-06' });
+  const v = visit.events.find((e) => e.mode === 'visit')!;
+  assert.deepEqual([v.date.start, v.date.end], ['2025-01-13', '2025-01-15']);
+  const month = run(' date 2024-11 Le ministre italien Lorenzo Bassani a quitté Alger ce dimanche 17 novembre. Samedi, il s\'était entretenu par téléphone avec son homologue Kamel Bouzid.', { lang: 'fr' });
+  assert.equal(month.events.find((e) => e.mode === 'phone_call')?.date.start, '2024-11-16');
+});

@@ -9,6 +9,7 @@ import { tokenize } from '../text/tokens.ts';
 import { findAgency, isLanguage, lexicon, countriesData, isHub } from '../lang/index.ts';
 import { findEntities, type EntityDraft } from '../stages/entities/index.ts';
 import { findInteractions, type EventContext } from '../stages/events/index.ts';
+import { findDates } from '../stages/dates/index.ts';
 import { findStances } from '../stages/events/stances.ts';
 import { readPage } from '../stages/ingest/html.ts';
 import { InputError } from '../stages/ingest/decode.ts';
@@ -84,7 +85,7 @@ export function extract(doc: RawDocument): Dispatch {
     sentences,
     lex,
     ents,
-    reference: c.dateline?.date ?? (c.published && c.published.length === 10 ? c.published : c.published),
+    reference: c.dateline?.date ?? (c.published && c.published.length === 10 ? c.published : leadDate(c.text, tokens, sentences, lex, c.published) ?? c.published),
     datelineDate: c.dateline?.date ?? null,
     referencePartial: !c.dateline?.date && !c.published && c.dateline?.partial ? c.dateline.partial : null,
     published: c.published,
@@ -161,6 +162,27 @@ export function extract(doc: RawDocument): Dispatch {
   out.entities = entities.map(toEntity);
   out.events = events;
   return out;
+}
+
+/**
+ * With a filing date known only to the month, the lead's own full date ("ce dimanche 17 novembre") dates the
+ * dispatch, so that "samedi" and "hier" can be resolved.
+ */
+function leadDate(text: string, tokens: ReturnType<typeof tokenize>, sentences: ReturnType<typeof splitSentences>, lex: ReturnType<typeof lexicon>, published: string | null): string | null {
+  if (!published || published.length !== 7) return null;
+  for (const s of sentences.slice(0, 3)) {
+    const a = firstTokenAt(tokens, s.start);
+    const b = firstTokenAt(tokens, s.end);
+    const d = findDates(tokens, lex, a, b, published).find((x) => x.from && x.from.length === 10 && x.from.startsWith(published) && !x.future);
+    if (d) return d.from;
+  }
+  return null;
+}
+
+function firstTokenAt(tokens: ReturnType<typeof tokenize>, offset: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < offset) i++;
+  return i;
 }
 
 /** The country of a dateline place ("ALGER" → DZA), from either language's gazetteer. */

@@ -141,7 +141,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       } else i++;
     }
     const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
-    const dates = findDates(tokens, lex, a, b, ctx.reference).filter((d) => !ctx.datelineSpan || tokens[d.start]!.start >= ctx.datelineSpan.end);
+    const dates = findDates(tokens, lex, a, b, ctx.reference).filter((d) => (!ctx.datelineSpan || tokens[d.start]!.start >= ctx.datelineSpan.end) && !afterReportingVerb(tokens, d.start));
     const triggers = findTriggers(tokens, lex, a, b, dates);
     if (triggers.length === 0) {
       // Subject tracking across sentences: the last person named as a sentence subject.
@@ -516,6 +516,13 @@ function inParentheses(tokens: Token[], i: number, from: number): boolean {
   return false;
 }
 
+const REPORTING = new Set(['said', 'says', 'told', 'announced', 'stated', 'reported', 'added', 'declare', 'indique', 'annonce', 'precise', 'affirme', 'ajoute', 'rapporte']);
+/** "the ministry said on Monday", "a indiqué mardi": the date of the report, not of the contact. */
+function afterReportingVerb(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 2; k--) if (REPORTING.has(tokens[k]!.fold)) return true;
+  return false;
+}
+
 function isDateWord(t: Token | undefined): boolean {
   return !!t && (t.kind === 'number' || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(t.fold));
 }
@@ -716,6 +723,31 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
     index(e);
     lastBySubject.set(e.subject.join(), e);
   }
+  // The day the lead gives ("packed his Tuesday schedule with bilateral meetings") dates the contacts the
+  // dispatch reports without a date of their own, before the dateline does.
+  let leadDay: string | null = null;
+  for (const sent of ctx.sentences.slice(0, 2)) {
+    const d = findDates(ctx.tokens, ctx.lex, firstToken(ctx.tokens, sent.start), firstToken(ctx.tokens, sent.end), ctx.reference).find(
+      (x) => x.from && x.from.length === 10 && !x.future && !x.coarse && !x.explicitYear && (!ctx.datelineSpan || ctx.tokens[x.start]!.start >= ctx.datelineSpan.end),
+    );
+    if (d && ctx.reference && d.from! <= ctx.reference && !isOld(d, ctx.reference)) {
+      leadDay = d.from;
+      break;
+    }
+  }
+  // A visit dated only in a following sentence ("During the visit, scheduled from January 13 to 15, …").
+  for (const e of kept) {
+    if (e.mode !== 'visit' || e.date.basis !== 'none') continue;
+    for (let k = e.sentence + 1; k <= e.sentence + 2 && k < ctx.sentences.length; k++) {
+      const sent = ctx.sentences[k]!;
+      if (!/\bvisit|\bvisite|\bséjour/i.test(ctx.text.slice(sent.start, sent.end))) continue;
+      const range = findDates(ctx.tokens, ctx.lex, firstToken(ctx.tokens, sent.start), firstToken(ctx.tokens, sent.end), ctx.reference).find((d) => d.from && d.to);
+      if (range) {
+        e.date = { start: range.from, end: range.to, basis: 'text' };
+        break;
+      }
+    }
+  }
   // 3. Dates and places from the frame: a dated visit covers the contacts reported during it; otherwise the
   // dateline's date, else the filing date.
   let frame: Interaction | null = null;
@@ -750,7 +782,8 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       if (prev && prev.date.basis === 'text' && (prev.mode === 'visit' || e.sentence - prev.sentence <= 1 || sameSubject(prev, e))) {
         e.date = { ...prev.date };
         if (!e.location && IN_PERSON.has(e.mode) && prev.location && prev.mode !== 'visit' && e.sentence - prev.sentence <= 1) e.location = prev.location;
-      } else if (ctx.datelineDate) e.date = { start: ctx.datelineDate, end: null, basis: 'dateline' };
+      } else if (leadDay) e.date = { start: leadDay, end: null, basis: 'text' };
+      else if (ctx.datelineDate) e.date = { start: ctx.datelineDate, end: null, basis: 'dateline' };
       else if (ctx.published) e.date = { start: ctx.published, end: null, basis: 'published' };
       else if (ctx.referencePartial) e.date = { start: null, end: null, partial: { ...ctx.referencePartial }, basis: 'dateline' };
     }
