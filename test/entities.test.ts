@@ -148,3 +148,18 @@ test('regressions from real copy: participles, cities before names, compound nat
     assert.equal(p.country, 'ZAF');
   });
 });
+
+test('English institutions named with their head last', async (t) => {
+  const cases: [string, string[], string[]][] = [
+    ['The OTS Secretary General met the head of the Turkic Investment Fund and envoys of the Pacific Alliance.', ['Turkic Investment Fund', 'Pacific Alliance'], []],
+    ['A delegation of the Communist Party of China arrived.', ['Communist Party of China'], []],
+    ['The Antalya Diplomacy Forum and the Joint Ministerial Commission met.', [], ['Antalya Diplomacy Forum', 'Joint Ministerial Commission']],
+  ];
+  for (const [text, want, not] of cases) {
+    await t.test(text.slice(0, 40), () => {
+      const orgs = run(text, { lang: 'en' }).entities.filter((e) => e.kind === 'organization').map((e) => e.name);
+      for (const w of want) assert.ok(orgs.includes(w), `${w} in ${orgs}`);
+      for (const n of not) assert.ok(!orgs.includes(n), `${n} in ${orgs}`);
+    });
+  }
+});

@@ -256,6 +256,41 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     i = end - 1;
   }
 
+  // English names end with their head: "Turkic Investment Fund", "Pacific Alliance", "Communist Party of China".
+  if (lex.lang === 'en') {
+    for (let i = 0; i < tokens.length; i++) {
+      if (gaz[i] || !tokens[i]!.cap || tokens[i]!.kind !== 'word' || (i > 0 && tokens[i - 1]!.cap && !gaz[i - 1] && tokens[i - 1]!.kind === 'word')) continue;
+      let j = i;
+      let headAt = -1;
+      while (j < tokens.length && j - i < 8) {
+        const t = tokens[j]!;
+        if (t.kind === 'word' && t.cap && !gaz[j]) {
+          if (RIGHT_HEADS.has(t.fold)) headAt = j;
+          j++;
+          continue;
+        }
+        if (['of', 'for', 'and', 'the'].includes(t.fold) && tokens[j + 1]?.cap && headAt >= 0) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      // the head ends the name, or is followed by "of <Country>" ("Communist Party of China")
+      let end = headAt + 1;
+      if (headAt >= 0 && tokens[headAt + 1]?.fold === 'of' && gaz[headAt + 2]) {
+        end = headAt + 3;
+        while (end < tokens.length && gaz[end]) end++;
+      }
+      if (headAt <= i || headAt - i > 5) continue;
+      if (lex.titles.matchAt(tokens, i)) continue; // "Secretary General of the Council …" is a title
+      const name = surface(i, end);
+      const e = byKey.get(`name|${fold(name)}`) ?? newEntity(`name|${fold(name)}`, 'organization', name);
+      for (let k = i; k < end; k++) gaz[k] = true;
+      addMention(e, i, end, 'gazetteer');
+      i = end - 1;
+    }
+  }
+
   // 4. Persons.
   const runs: NameRun[] = [];
   const titles: TitlePhrase[] = [];
@@ -568,6 +603,9 @@ const FACILITIES = new Set(['aeroport', 'airport', 'stade', 'stadium', 'avenue',
 // Heads of institution names that are not themselves a country's government.
 const INSTITUTION_HEADS = new Set(['institut', 'universite', 'fondation', 'centre', 'academie', 'forum', 'association', 'federation', 'ligue', 'alliance', 'coalition', 'parti', 'mouvement', 'banque', 'fonds', 'agence', 'organisation', 'union', 'conseil', 'comite', 'commission', 'assemblee', 'parlement', 'cour', 'tribunal', 'chambre', 'communaute', 'groupe',
   'institute', 'university', 'foundation', 'center', 'academy', 'league', 'party', 'movement', 'bank', 'fund', 'agency', 'organization', 'council', 'committee', 'assembly', 'parliament', 'court', 'chamber', 'community', 'group']);
+
+// Heads that end an English institution's name; forums, commissions and councils are more often meetings.
+const RIGHT_HEADS = new Set(['fund', 'alliance', 'party', 'movement', 'institute', 'foundation', 'association', 'bank', 'agency', 'organization', 'organisation', 'union', 'league', 'front', 'coalition', 'university', 'academy']);
 
 function tokenIsCapWord(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && t.cap;
