@@ -669,7 +669,7 @@ const IN_PERSON = new Set(['meeting', 'reception', 'talks', 'multilateral', 'cre
 function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   const byCode = new Map(ctx.ents.entities.filter((e) => e.code && (e.kind === 'country' || e.kind === 'organization')).map((e) => [e.code!, e.id]));
   const byId = new Map(ctx.ents.entities.map((e) => [e.id, e]));
-  sideOf = (id) => {
+  const sideOf: SideOf = (id) => {
     const e = byId.get(id);
     if (!e || e.kind !== 'person') return undefined;
     return byCode.get(e.country ?? e.org ?? '');
@@ -704,8 +704,8 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
     // 2. The same contact stated twice (a verb, then "lors de l'entretien avec") is one event; so is a contact
     // first told by sides ("le chef de la diplomatie russe reçoit son homologue éthiopien") then by names.
     const candidates = [...(byParties.get(partiesKey(e)) ?? []), ...(bySides.get(sidesKey(e)) ?? [])];
-    const same = candidates.find((k) => (sameParties(k, e) || sameSides(k, e)) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
-    if (same && !sameParties(same, e) && specificity(e) > specificity(same)) {
+    const same = candidates.find((k) => (sameParties(k, e) || sameSides(sideOf, k, e)) && k.background === e.background && k.planned === e.planned && compatibleMode(k.mode, e.mode) && compatibleDate(k, e));
+    if (same && !sameParties(same, e) && specificity(sideOf, e) > specificity(sideOf, same)) {
       same.subject = e.subject;
       same.counterparts = e.counterparts;
       same.role = e.role;
@@ -772,14 +772,14 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   const placeFor = (e: Interaction): Interaction | undefined => {
     for (let k = located.length - 1; k >= 0 && located.length - k <= 12; k--) {
       const l = located[k]!;
-      if (sharesSide(l, e) && withinDates(e, l)) return l;
+      if (sharesSide(sideOf, l, e) && withinDates(e, l)) return l;
     }
     return undefined;
   };
   for (const e of kept) {
     if (e.date.basis === 'none' && !e.background && !e.planned) {
       const prev = frame;
-      if (prev && prev.date.basis === 'text' && (prev.mode === 'visit' || e.sentence - prev.sentence <= 1 || sameSubject(prev, e))) {
+      if (prev && prev.date.basis === 'text' && (prev.mode === 'visit' || e.sentence - prev.sentence <= 1 || sameSubject(sideOf, prev, e))) {
         e.date = { ...prev.date };
         if (!e.location && IN_PERSON.has(e.mode) && prev.location && prev.mode !== 'visit' && e.sentence - prev.sentence <= 1) e.location = prev.location;
       } else if (leadDay) e.date = { start: leadDay, end: null, basis: 'text' };
@@ -788,7 +788,7 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       else if (ctx.referencePartial) e.date = { start: null, end: null, partial: { ...ctx.referencePartial }, basis: 'dateline' };
     }
     const near = !e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned ? placeFor(e) : undefined;
-    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && frame?.mode === 'visit' && frame.location && sameSubject(frame, e)) {
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && frame?.mode === 'visit' && frame.location && sameSubject(sideOf, frame, e)) {
       e.location = near && near.sentence > frame.sentence ? near.location : frame.location;
     }
     if (!e.location && near && e.mode !== 'visit') {
@@ -799,17 +799,18 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       lastPlace = e;
       located.push(e);
     }
-    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && abroad?.location && sameSubject(abroad, e)) e.location = abroad.location;
+    if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && abroad?.location && sameSubject(sideOf, abroad, e)) e.location = abroad.location;
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace && !abroad) e.location = ctx.datelinePlace;
     if (!e.background && !e.planned && (e.date.basis === 'text' || !frame)) frame = e.mode === 'visit' || !frame || frame.mode !== 'visit' ? e : frame;
   }
   return kept;
 }
 
-let sideOf: (id: string) => string | undefined = () => undefined;
+/** The state or organisation a person speaks for, as an entity id (undefined for other entities). */
+type SideOf = (id: string) => string | undefined;
 
 /** Same acting side: the same subject, or a subject and the state or organisation it speaks for. */
-function sameSubject(a: Interaction, b: Interaction): boolean {
+function sameSubject(sideOf: SideOf, a: Interaction, b: Interaction): boolean {
   if (a.subject.some((s) => b.subject.includes(s))) return true;
   const sides = new Set([...a.subject, ...a.subject.map(sideOf)].filter(Boolean));
   return [...b.subject, ...b.counterparts].some((x) => sides.has(x) || sides.has(sideOf(x)));
@@ -824,7 +825,7 @@ function sameParties(a: Interaction, b: Interaction): boolean {
 }
 
 /** Any participant of one stands for the same side as a participant of the other. */
-function sharesSide(a: Interaction, b: Interaction): boolean {
+function sharesSide(sideOf: SideOf, a: Interaction, b: Interaction): boolean {
   const side = (id: string) => sideOf(id) ?? id;
   const sa = new Set([...a.subject, ...a.counterparts].map(side));
   return [...b.subject, ...b.counterparts].some((x) => sa.has(side(x)));
@@ -838,7 +839,7 @@ function withinDates(b: Interaction, a: Interaction): boolean {
 }
 
 /** Both events between the same states or organisations, one of them naming a side only by its state. */
-function sameSides(a: Interaction, b: Interaction): boolean {
+function sameSides(sideOf: SideOf, a: Interaction, b: Interaction): boolean {
   const side = (id: string) => sideOf(id) ?? id;
   const sa = new Set([...a.subject, ...a.counterparts].map(side));
   const sb = new Set([...b.subject, ...b.counterparts].map(side));
@@ -849,7 +850,7 @@ function sameSides(a: Interaction, b: Interaction): boolean {
   return unnamed(a) || unnamed(b);
 }
 
-function specificity(e: Interaction): number {
+function specificity(sideOf: SideOf, e: Interaction): number {
   return [...e.subject, ...e.counterparts].filter((x) => sideOf(x)).length;
 }
 
