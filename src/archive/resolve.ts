@@ -52,12 +52,13 @@ export function foldName(s: string): string {
     .trim();
 }
 
-// One spelling per sound across French, English, Russian and Azerbaijani/Turkish romanisations. Longer graphemes
-// first: the alternation is tried left to right at each position (a plain alternation of literals: linear time).
+// One spelling per sound across French, English, Russian and Azerbaijani/Turkish romanisations (Azerbaijani c is
+// English j, q is g, x is kh). Longer graphemes first: the alternation is tried left to right at each position (a
+// plain alternation of literals: linear time).
 const GRAPHEMES: [string, string][] = [
   ['dzh', 'j'], ['tch', 'ch'], ['sch', 'ch'],
   ['dj', 'j'], ['zh', 'j'], ['sh', 'ch'], ['ch', 'ch'], ['kh', 'kh'], ['ph', 'f'], ['ck', 'k'],
-  ['x', 'kh'], ['c', 'j'], ['q', 'k'], ['w', 'v'], ['y', 'i'],
+  ['x', 'kh'], ['c', 'j'], ['q', 'g'], ['w', 'v'], ['y', 'i'],
 ];
 const GRAPHEME_MAP = new Map(GRAPHEMES);
 const GRAPHEME_RE = new RegExp(GRAPHEMES.map(([g]) => g).join('|'), 'g');

@@ -3,6 +3,12 @@
 // on stderr and in its output object), 2 usage error.
 import { Command, Option, CommanderError } from 'commander';
 import { runExtract } from './extract.ts';
+import { registerIngest } from './ingest.ts';
+import { registerEvents } from './events.ts';
+import { registerEntities } from './entities.ts';
+import { registerRelations } from './relations.ts';
+import { registerSearch } from './search.ts';
+import { registerExport } from './export.ts';
 
 const program = new Command();
 program
@@ -32,6 +38,14 @@ Exit code: 0 when every document was extracted, 1 when any failed (see stderr), 
     const summary = await runExtract(inputs, { input: opts.input, pretty: opts.pretty, lang: opts.lang, noText: !opts.text, progress: !opts.quiet && !!process.stderr.isTTY }, process.stdout, process.stderr);
     process.exitCode = summary.failed > 0 ? 1 : 0;
   });
+
+// The archive (issue 3): ingest into it, then query and export.
+registerIngest(program);
+registerEvents(program);
+registerEntities(program);
+registerRelations(program);
+registerSearch(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);
