@@ -128,3 +128,13 @@ test('place-only datelines must name a place; relay datelines with the date insi
   const urdu = parseDateline('MOSCOW (UrduPoint News / Sputnik - 04th June, 2024) Russian Foreign Minister Sergey Lavrov will hold talks.');
   assert.deepEqual([urdu?.place, urdu?.day, urdu?.month, urdu?.year], ['Moscow', 4, 6, 2024]);
 });
+
+test('requests from the archive: HTML fragments, datelines without a dash, "l\'Alliance"', async () => {
+  const { readPage } = await import('../src/stages/ingest/html.ts');
+  assert.equal(readPage('<p>Le ministre a reçu hier son homologue.</p>').text, 'Le ministre a reçu hier son homologue.');
+  const d = parseDateline('Ankara, November 2, 2023 (Anadolu) Turkish Foreign Minister Hakan Fidan received his counterpart.');
+  assert.deepEqual([d?.place, d?.agency, d?.day, d?.month, d?.year], ['Ankara', 'Anadolu', 2, 11, 2023]);
+  const { extract } = await import('../src/pipeline/extract.ts');
+  const x = extract({ source: 't', lang: 'fr', text: "Au siège de l'OTAN, le ministre a rencontré le secrétaire général adjoint de l'Alliance, Mircea Geoană." });
+  assert.equal(x.entities.find((e) => e.name === 'Mircea Geoană')?.org, 'NATO');
+});

@@ -45,6 +45,8 @@ const shapes: Shape[] = [
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s?\\(${AGENCY}\\)\\.?${DASH}`, 'u'), place: 1, date: 2, agency: 11 },
   // BAKU, Azerbaijan, March 8. Azerbaijan's Minister … (Trend, the lead on the same line)
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\.\\s(?=\\p{Lu})`, 'u'), place: 1, date: 2, agency: -1 },
+  // Ankara, November 2, 2023 (Anadolu)   (no dash before the lead)
+  { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\s?\\(${AGENCY}\\)(?=\\s|$)`, 'u'), place: 1, date: 2, agency: 11 },
   // MOSCOW, June 14. /TASS/.
   { re: new RegExp(`^${CITY}${COUNTRY},\\s${DATE}\\.?\\s?\\/(\\p{L}[\\p{L}.\\-]{1,14})\\/\\.?`, 'u'), place: 1, date: 2, agency: 11 },
   // Bishkek, Mar. 5, 2024 / Kabar /.

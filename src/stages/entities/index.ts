@@ -160,6 +160,17 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     addMention(e, h.start, h.end, 'gazetteer');
   }
 
+  // "l'Alliance", "the Alliance": NATO, in a text that names NATO.
+  const nato = byKey.get('organization|NATO');
+  if (nato) {
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (gaz[i] || t.text !== 'Alliance' || !["'", 'the', 'l'].includes(tokens[i - 1]!.fold) || tokens[i + 1]?.cap) continue;
+      gaz[i] = true;
+      addMention(nato, i, i + 1, 'gazetteer');
+    }
+  }
+
   // 2. Acronyms with their spelled-out form: "le plan d'action individuel pour le Partenariat (IPAP)".
   const headMap = heads(lex.lang).map;
   for (let i = 1; i + 2 < tokens.length; i++) {

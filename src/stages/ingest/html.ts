@@ -108,7 +108,9 @@ export function readPage(html: string, url: string | null = null): PageText {
   } catch {
     text = '';
   }
-  const bodyText = doc.body ? blockText(doc.body as DomNode) : '';
+  // A fragment (a feed item's description) may have no <body>: read the whole tree then.
+  let bodyText = doc.body ? blockText(doc.body as DomNode) : '';
+  if (!bodyText.trim() && doc.documentElement) bodyText = blockText(doc.documentElement as DomNode);
   if (text.length < 200 && bodyText.length > text.length) text = bodyText;
   if (!text.trim()) throw new InputError('no_text', 'the page has no readable text');
   return { text, title, published, lang, url };
