@@ -107,3 +107,8 @@ test('dates from the lead, from a later sentence about the visit, and not from r
   const month = run(' date 2024-11 Le ministre italien Lorenzo Bassani a quitté Alger ce dimanche 17 novembre. Samedi, il s\'était entretenu par téléphone avec son homologue Kamel Bouzid.', { lang: 'fr' });
   assert.equal(month.events.find((e) => e.mode === 'phone_call')?.date.start, '2024-11-16');
 });
+
+test('a far "with" and a state is a topic, not a counterpart', () => {
+  const d = run('Secretary Marco Rubio and the Foreign Minister discussed trilateral cooperation with the Republic of Korea and the situation in China.', { lang: 'en', published: '2025-10-22' });
+  assert.ok(!eventSummaries(d).some((s) => s.includes('KOR') || s.includes('CHN')), JSON.stringify(eventSummaries(d)));
+});

@@ -203,9 +203,11 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       let verbRole: ContactVerb['role'] = verb.role;
       // "discussed X with B": a contact only with the "with"; what comes before it is the topic.
       let zoneStart = tr.end;
+      let distantWith = false;
       if (NEEDS_WITH.has(verb.form)) {
         const w = findWord(tokens, ['with', 'avec'], tr.end, Math.min(b, nextTrigger));
         if (w < 0) return;
+        distantWith = w > tr.end + 1;
         zoneStart = w + 1;
       }
       // Counterparts.
@@ -282,6 +284,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           locationRef = places[0]?.entity ?? null;
         } else {
           counterparts = uniq(persons.map((r) => r.entity));
+          // "discussed cooperation with the Republic of Korea": far from its verb, a "with" + state is a topic.
+          if (distantWith && !counterparts.length && !zoneUnnamed.length) return;
           const extra = [...nonPersons.map((r) => r.entity), ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!)].filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))));
           if (!counterparts.length) counterparts = uniq(extra);
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
