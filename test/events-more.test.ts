@@ -112,3 +112,10 @@ test('a far "with" and a state is a topic, not a counterpart', () => {
   const d = run('Secretary Marco Rubio and the Foreign Minister discussed trilateral cooperation with the Republic of Korea and the situation in China.', { lang: 'en', published: '2025-10-22' });
   assert.ok(!eventSummaries(d).some((s) => s.includes('KOR') || s.includes('CHN')), JSON.stringify(eventSummaries(d)));
 });
+
+test('accents tell a verb from a noun: "échangé" is not "libre-échange", "rencontré" is not "la rencontre"', () => {
+  const d = run("La ministre Mélanie Joly s'est entretenue aujourd'hui avec le ministre panaméen, Rodolfo de la Guardia. Au cours de l'appel, la ministre Joly a souligné l'accord de libre-échange.", { lang: 'fr', published: '2024-11-27' });
+  assert.deepEqual(eventSummaries(d), ['phone_call: Mélanie Joly + Rodolfo de la Guardia']);
+  const stripped = run('Le ministre Ahmed Attaf a rencontre hier son homologue Ayman Safadi.', { lang: 'fr', published: '2024-11-27' });
+  assert.deepEqual(eventSummaries(stripped), ['meeting: Ahmed Attaf + Ayman Safadi']);
+});

@@ -4,7 +4,11 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { TokenTrie } from '../text/trie.ts';
 import { fold } from '../text/fold.ts';
-import { foldTokens } from '../text/tokens.ts';
+import { foldTokens, tokenize } from '../text/tokens.ts';
+
+function tokenizeForms(form: string): string[] {
+  return tokenize(form).map((t) => t.text.normalize('NFC').toLowerCase().replace(/[’`´ʼ‘]/g, "'"));
+}
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +36,8 @@ export interface TitleEntry {
 
 export interface ContactVerb {
   form: string;
+  /** The form's words lower-cased with their accents: "rencontré" (met) is not "rencontre" (a meeting). */
+  written: string[];
   mode: string;
   role: 'with' | 'host' | 'guest' | 'visit' | 'join' | 'from' | 'mutual' | 'between' | 'interview';
   tense: 'past' | 'present' | 'future' | 'infinitive' | 'nominal';
@@ -226,6 +232,11 @@ function femininesFr(m: string): string[] {
   return [m, m + 'e'];
 }
 
+/** Words of a form as written, lower-cased, accents kept, apostrophes unified. */
+export function writtenTokens(form: string): string[] {
+  return tokenizeForms(form);
+}
+
 const cache = new Map<Language, Lexicon>();
 
 export function lexicon(lang: Language): Lexicon {
@@ -239,7 +250,7 @@ export function lexicon(lang: Language): Lexicon {
   for (const [form] of readTsv(`${lang}/honorifics.tsv`, false)) if (form) honorifics.add(form, { form });
   const verbs = new TokenTrie<ContactVerb>();
   for (const [form, mode, role, tense] of readTsv(`${lang}/contact-verbs.tsv`, false)) {
-    if (form && mode && role && tense) verbs.add(form, { form, mode, role: role as ContactVerb['role'], tense: tense as ContactVerb['tense'] });
+    if (form && mode && role && tense) verbs.add(form, { form, written: writtenTokens(form), mode, role: role as ContactVerb['role'], tense: tense as ContactVerb['tense'] });
   }
   const stances = new TokenTrie<StanceVerb>();
   for (const [form, type, cameo, recipient] of readTsv(`${lang}/stance-verbs.tsv`, false)) {

@@ -96,13 +96,15 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     return id;
   };
 
+  // Copy stripped of its accents (some relays) is matched without them.
+  const accented = /[éèêàùçâîôû]/i.test(ctx.text);
   let lastNews: Interaction | null = null;
   let lastDated: Interaction | null = null;
   const triggerSentences = new Set<number>();
   sentences.forEach((sent, si) => {
     const a = firstToken(tokens, sent.start);
     const b = firstToken(tokens, sent.end);
-    if (findTriggers(tokens, lex, a, b, findDates(tokens, lex, a, b, ctx.reference)).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
+    if (findTriggers(tokens, lex, a, b, findDates(tokens, lex, a, b, ctx.reference), accented).some((m) => m.values[0]!.tense !== 'nominal')) triggerSentences.add(si);
   });
   /**
    * Persons listed after the sentence: "Il s'agit de : - A, ambassadeur de X ; - B, …", "They are: …", bullets.
@@ -142,7 +144,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     }
     const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
     const dates = findDates(tokens, lex, a, b, ctx.reference).filter((d) => (!ctx.datelineSpan || tokens[d.start]!.start >= ctx.datelineSpan.end) && !afterReportingVerb(tokens, d.start));
-    const triggers = findTriggers(tokens, lex, a, b, dates);
+    const triggers = findTriggers(tokens, lex, a, b, dates, accented);
     if (triggers.length === 0) {
       // Subject tracking across sentences: the last person named as a sentence subject.
       const refs = (refsBySentence.get(si) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
@@ -403,7 +405,7 @@ const INSERTS = new Set(['egalement', 'aussi', 'ensuite', 'alors', 'notamment', 
   'premier', 'premiere', 'nouvel', 'nouveau', 'nouvelle', 'bref', 'breve', 'long', 'longue', 'important', 'importante', 'fructueux', 'fructueuse', 'cordial', 'cordiale', 'chaleureux', 'franc', 'substantiel', 'first', 'fruitful', 'productive', 'brief', 'lengthy', 'detailed', 'cordial', 'separate']);
 
 /** Contact verbs of a sentence, matched over its tokens without the inserted adverbs and time words. */
-function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates: DateExpression[] = []): TrieMatch<ContactVerb>[] {
+function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates: DateExpression[] = [], accented = true): TrieMatch<ContactVerb>[] {
   const kept: Token[] = [];
   const idx: number[] = [];
   for (let i = a; i < b; ) {
@@ -426,7 +428,10 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
     idx.push(i);
     i++;
   }
-  const found = lex.verbs.scan(kept).map((m) => ({ start: idx[m.start]!, end: idx[m.end - 1]! + 1, values: m.values }));
+  // In a text written with accents, "rencontré" (met) is not "rencontre" (a meeting), nor "échangé" "échange".
+  const written = (t: Token) => t.text.normalize('NFC').toLowerCase().replace(/[’`´ʼ‘]/g, "'");
+  const accept = (v: ContactVerb, s: number, e: number) => !accented || v.written.every((w, k) => k >= e - s || written(kept[s + k]!) === w || !/[\u00c0-\u024f]/.test(w + written(kept[s + k]!)));
+  const found = lex.verbs.scan(kept, accept).map((m) => ({ start: idx[m.start]!, end: idx[m.end - 1]! + 1, values: m.values }));
   // Light verb and contact noun far apart: "a tenu samedi à New York, en marge de l'Assemblée, des réunions
   // bilatérales avec …", "held on the sidelines of the forum separate talks with …".
   for (let i = a; i < b; i++) {
@@ -441,7 +446,7 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
       if (!mode) continue;
       if (['de', 'of'].includes(tokens[j - 1]?.fold ?? '') && ['lors', 'cours', 'during', 'marge', 'sidelines', 'margins'].includes(tokens[j - 2]?.fold ?? '')) continue;
       const phone = /^telephoni/.test(tokens[j + 1]?.fold ?? '') || tokens[j - 1]?.fold === 'phone' || tokens[j - 1]?.fold === 'telephone';
-      found.push({ start: i, end: j + 1, values: [{ form: `${tokens[i]!.text} … ${t.text}`, mode: phone ? 'phone_call' : mode, role: mode === 'reception' ? 'host' : 'with', tense: 'past' }] });
+      found.push({ start: i, end: j + 1, values: [{ form: `${tokens[i]!.text} … ${t.text}`, written: [], mode: phone ? 'phone_call' : mode, role: mode === 'reception' ? 'host' : 'with', tense: 'past' }] });
       break;
     }
   }
