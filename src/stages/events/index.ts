@@ -164,7 +164,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     const taken = new Set<string>();
     triggers.forEach((tr, ti) => {
       if (tr.start < consumedTo) return;
-      const verb = tr.values[0]!;
+      const verb = pickReading(tr.values, tokens[tr.start - 1], lex.lang);
       const nextTrigger = triggers.slice(ti + 1).find((x) => x.values[0]!.tense !== 'nominal' || verb.tense === 'nominal')?.start ?? b;
       // Negation right before the verb ("n'a pas rencontré", "did not meet").
       const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n') || ['aucun', 'aucune', 'no'].includes(tokens[tr.start - 1]?.fold ?? '');
@@ -464,6 +464,16 @@ const CONTACT_NOUNS = new Map<string, string>([
   ['talks', 'talks'], ['meeting', 'meeting'], ['meetings', 'meeting'], ['negotiations', 'talks'], ['conversation', 'talks'],
   ['audience', 'reception'], ['audiences', 'reception'],
 ]);
+
+const DETERMINERS = new Set(['la', 'le', 'les', 'l', "'", 'une', 'un', 'des', 'de', 'd', 'du', 'sa', 'son', 'ses', 'leur', 'leurs', 'cette', 'ce', 'cet', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this']);
+
+/** A form that is both a noun and a verb ("rencontre"): the noun after a determiner, the verb elsewhere. */
+function pickReading(values: ContactVerb[], prev: Token | undefined, lang: string): ContactVerb {
+  if (values.length < 2) return values[0]!;
+  // French "a" is the auxiliary ("a rencontré"), English "a" the article ("a meeting").
+  const nounContext = !!prev && DETERMINERS.has(prev.fold) && !(lang === 'fr' && prev.text.toLowerCase() === 'a');
+  return values.find((v) => (v.tense === 'nominal') === nounContext) ?? values[0]!;
+}
 
 function isParty(r: Reference): boolean {
   // A country or organisation named inside a person's title speaks through that person.
