@@ -163,3 +163,19 @@ test('English institutions named with their head last', async (t) => {
     });
   }
 });
+
+test('handles, cities as surnames, a title naming the state of a person without one', async (t) => {
+  await t.test('a handle is not a person', () => {
+    const got = persons(run('"Met my good friend H.E. @DrSJaishankar on the sidelines," the minister wrote. External Affairs Minister S Jaishankar thanked him.', { lang: 'en' })).map((e) => e.name);
+    assert.ok(!got.some((n) => n.includes('DrSJaishankar')), got.join(', '));
+  });
+  await t.test('a city after a given name is a surname', () => {
+    const d = run('The minister also met his counterparts from Sierra Leone and Latvia, Nabeela Tunis and Edgars Rinkevics.', { lang: 'en' });
+    assert.ok(persons(d).some((e) => e.name === 'Nabeela Tunis'));
+    assert.ok(!d.entities.some((e) => e.kind === 'place'));
+  });
+  await t.test('"le chef de la diplomatie suisse" is the federal councillor named before', () => {
+    const d = run("Le conseiller fédéral Ignazio Cassis a rencontré à Paris son homologue Jean-Yves Le Drian. Le chef de la diplomatie suisse s'est également entretenu avec le directeur du Centre de crise.", { lang: 'fr' });
+    assert.equal(persons(d).find((e) => e.name === 'Ignazio Cassis')?.country, 'CHE');
+  });
+});

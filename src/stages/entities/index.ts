@@ -125,6 +125,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   // ("TAP" the pipeline) are left to the acronym finder.
   const agencyNames = new Set([fold(datelineAgency ?? '#')]);
   const hits = findGazetteer(tokens, lex).filter((h) => {
+    // "Nabeela Tunis": a city name right after a given name is a surname.
+    const before = tokens[h.start - 1];
+    if (h.entry.kind === 'place' && h.end - h.start === 1 && before && before.kind === 'word' && before.cap && !before.upper && !lex.nameStop.has(before.fold) && !lex.gazetteer.matchAt(tokens, h.start - 1) && !lex.titles.matchAt(tokens, h.start - 1)) return false;
     // "Ambassador Baghdad Amreyev", "Mme Victoria Nuland": a city name used as a given name.
     if (h.entry.kind !== 'place' || h.end - h.start !== 1) return true;
     const prev = tokens[h.start - 1];
@@ -301,6 +304,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       i = end - 1;
     }
   }
+
+  // "@DrSJaishankar": a handle, not a name.
+  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1]!.text === '@' && !tokens[i]!.spaceBefore) gaz[i] = true;
 
   // 4. Persons.
   const runs: NameRun[] = [];
@@ -565,9 +571,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (org && p.org !== org) return false;
       return before(p);
     });
-    if (!candidates.length && (country || org)) {
-      // Nobody of that state yet: a person of the same office whose state the text has not said.
-      candidates = persons().filter((p) => !p.country && !p.org && [p.role, ...p.roles].some((r) => r === tp.role) && before(p));
+    // Only a title opening its sentence, where it names who acts: an unnamed official in object position
+    // ("a rencontré la ministre indonésienne") is someone else.
+    const opensSentence = tp.start - firstToken(tokens, sentences[tokSentence[tp.headStart]!]!.start) <= 2;
+    if (!candidates.length && (country || org) && opensSentence) {
+      // Nobody of that state yet: a person of a like office (a deputy only for a deputy) whose state the text has
+      // not said ("le conseiller fédéral Ignazio Cassis … le chef de la diplomatie suisse").
+      const deputy = (r: string) => r.startsWith('deputy_');
+      candidates = persons().filter((p) => !p.country && !p.org && p.roles.some((r) => r === tp.role || (sameFamily(tp.role, r) && deputy(r) === deputy(tp.role))) && before(p));
     }
     // A bare "le ministre" in an agency's copy is the agency's own minister when several could be meant.
     if (!country && !org && agencyCountry && candidates.filter((p) => p.country === agencyCountry).length >= 1 && candidates.length > 1) {
