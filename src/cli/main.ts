@@ -9,6 +9,7 @@ import { registerEntities } from './entities.ts';
 import { registerRelations } from './relations.ts';
 import { registerSearch } from './search.ts';
 import { registerExport } from './export.ts';
+import { registerServe } from './serve.ts';
 
 const program = new Command();
 program
@@ -46,6 +47,7 @@ registerEntities(program);
 registerRelations(program);
 registerSearch(program);
 registerExport(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

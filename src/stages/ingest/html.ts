@@ -110,7 +110,8 @@ export function readPage(html: string, url: string | null = null): PageText {
   }
   // A fragment (a feed item's description) may have no <body>: read the whole tree then.
   let bodyText = doc.body ? blockText(doc.body as DomNode) : '';
-  if (!bodyText.trim() && doc.documentElement) bodyText = blockText(doc.documentElement as DomNode);
+  // (a fragment parses with its first element as the document element; a page's <html> would bring its <head>)
+  if (!bodyText.trim() && doc.documentElement && doc.documentElement.nodeName !== 'HTML') bodyText = blockText(doc.documentElement as DomNode);
   if (text.length < 200 && bodyText.length > text.length) text = bodyText;
   if (!text.trim()) throw new InputError('no_text', 'the page has no readable text');
   return { text, title, published, lang, url };
