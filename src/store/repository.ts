@@ -1,6 +1,6 @@
 // The archive's one repository interface. Every store (SQLite now, PostgreSQL with issue 7) implements it, and
 // nothing above it (archive, cli, server) knows which store it talks to: all methods are async, all values plain.
-import type { Dispatch, EntityKind, EventDate, Mode, PloverType } from '../types.ts';
+import type { Dateline, Dispatch, Entity, EntityKind, EventDate, Mode, NoiseSpan, PloverType } from '../types.ts';
 
 /** Where and how a dispatch was read; the provenance kept beside its extraction. */
 export interface DispatchMeta {
@@ -45,6 +45,17 @@ export interface StoredDispatch {
   /** Story cluster: the first dispatch of the story this one belongs to (itself when alone). */
   story: number;
   text?: string;
+  /** The extraction as stored (asked with `getDispatch(id, { extraction: true })`; optional for a store). */
+  extraction?: StoredExtraction | null;
+}
+
+/** What the archive keeps of an extraction besides its events. */
+export interface StoredExtraction {
+  dateline: Dateline | null;
+  /** Offsets into the input as read (see docs/output.md), with the removed text. */
+  noise: NoiseSpan[];
+  /** The dispatch's own entities and mentions (offsets into its text); `archive` is the archive entity when known. */
+  entities: (Entity & { archive: number | null })[];
 }
 
 /** How a participant stands in an event (PLOVER actor/recipient; both sides of a mutual contact are actors). */
@@ -266,7 +277,7 @@ export interface ArchiveRepository {
   saveDispatch(dispatch: Dispatch, meta: DispatchMeta): Promise<SaveOutcome>;
   /** A dispatch already read from the same raw input (a rerun): records the sighting, returns its id, or null. */
   sawRaw(rawHash: string, meta: DispatchMeta): Promise<number | null>;
-  getDispatch(id: number, opts?: { text?: boolean }): Promise<StoredDispatch | null>;
+  getDispatch(id: number, opts?: { text?: boolean; extraction?: boolean }): Promise<StoredDispatch | null>;
   /** The current revision of a URL. */
   dispatchByUrl(url: string): Promise<StoredDispatch | null>;
   revisions(url: string): Promise<StoredDispatch[]>;

@@ -24,6 +24,7 @@ import {
   type SearchHit,
   type SplitRequest,
   type StoredDispatch,
+  type StoredExtraction,
 } from '../repository.ts';
 import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, textHash, untilBound } from '../common.ts';
 import { loadMigrations } from '../migrations.ts';
@@ -288,9 +289,19 @@ export class SqliteRepository implements ArchiveRepository {
     return others.map((r) => Number(r.d));
   }
 
-  async getDispatch(id: number, opts: { text?: boolean } = {}): Promise<StoredDispatch | null> {
+  async getDispatch(id: number, opts: { text?: boolean; extraction?: boolean } = {}): Promise<StoredDispatch | null> {
     const r = this.get(`SELECT * FROM dispatches WHERE id = ?`, [id]);
-    return r ? toDispatch(r, !!opts.text) : null;
+    if (!r) return null;
+    const d = toDispatch(r, !!opts.text);
+    if (opts.extraction) {
+      const x = JSON.parse(String(r.extraction)) as { noise?: StoredExtraction['noise']; entities?: Entity[] };
+      d.extraction = {
+        dateline: r.dateline ? (JSON.parse(String(r.dateline)) as StoredExtraction['dateline']) : null,
+        noise: x.noise ?? [],
+        entities: (x.entities ?? []).map((e) => ({ ...e, archive: null })),
+      };
+    }
+    return d;
   }
 
   async dispatchByUrl(url: string): Promise<StoredDispatch | null> {
