@@ -164,7 +164,7 @@ export function scoreDocument(gold: Gold, out: Dispatch): DocScore {
     const r = greedy(dr.fn, dr.fp, pass);
     dr = { pairs: [...dr.pairs, ...r.pairs], fn: r.fn, fp: r.fp };
   }
-  for (const g of dr.fn) misses.push(`dyad missed: ${g.a} — ${g.b} (${g.ev.mode})`);
+  for (const g of dr.fn) misses.push(`dyad missed: ${g.a} — ${g.b} (${g.ev.mode}${g.ev.planned ? ', planned' : ''}${g.ev.background ? ', background' : ''})`);
   for (const s of dr.fp) misses.push(`dyad spurious: ${s.a?.name} — ${s.b?.name} (${s.ev.mode})`);
   // dates and places of the matched contacts (one per gold event)
   const dates: Accuracy = { ok: 0, n: 0 };

@@ -119,3 +119,18 @@ test('accents tell a verb from a noun: "échangé" is not "libre-échange", "ren
   const stripped = run('Le ministre Ahmed Attaf a rencontre hier son homologue Ayman Safadi.', { lang: 'fr', published: '2024-11-27' });
   assert.deepEqual(eventSummaries(stripped), ['meeting: Ahmed Attaf + Ayman Safadi']);
 });
+
+test('planned contacts: the next session agreed by both sides, conditional trips, being received', async (t) => {
+  const cases: [string, string, string][] = [
+    ['en', 'Ambassador Hendrik van der Berg called on Foreign Minister Ishaq Dar on Tuesday. The Ambassador conveyed greetings. He praised the ties. He noted trade. He thanked Dar. Both sides agreed to hold the next round of political consultations in The Hague.', 'meeting(planned): Hendrik van der Berg + Ishaq Dar'],
+    ['fr', 'Le ministre Ousseynou Ndiaye a reçu son homologue Hédi Salem. Ousseynou Ndiaye et Hédi Salem ont également évoqué la tenue à Tunis de la prochaine session de la commission mixte.', 'meeting(planned): Ousseynou Ndiaye + Hédi Salem'],
+    ['fr', "Le ministre Hakan Fidan a annoncé qu'il se rendrait à Dakar à l'automne.", 'visit(planned): Hakan Fidan + SEN'],
+    ['fr', 'La ministre sénégalaise Coumba Sarr doit par ailleurs être reçue mardi par le vice-président turc Cevdet Yilmaz.', 'reception(planned): Coumba Sarr + Cevdet Yilmaz'],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want, () => {
+      const got = eventSummaries(run(text, { lang, published: '2024-06-14' }));
+      assert.ok(got.includes(want), JSON.stringify(got));
+    });
+  }
+});

@@ -220,6 +220,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const t = tokens[i]!;
     if (gaz[i] || t.kind !== 'word' || !t.upper || t.text.length < 2 || t.text.length > 10) continue;
     if (agencyNames.has(t.fold)) continue;
+    if (lex.honorifics.matchAt(tokens, i)) continue; // "SEM", "HE": honorifics, not acronyms
     let e = byKey.get(`acr|${t.text}`);
     const glued = tokens[i + 1]?.kind === 'number' && !tokens[i + 1]!.spaceBefore ? 2 : 1; // COP29
     if (!e) {

@@ -189,8 +189,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const before = refs.filter((r) => r.end <= tr.start && r.start >= a && !(verb.tense === 'nominal' && verb.role !== 'visit' && taken.has(r.entity)));
       const beforeUnnamed = unnamed.filter((u) => u.phrase.end <= tr.start && u.phrase.start >= a);
       let subject: string[] = [];
-      if (verb.role === 'mutual' || (verb.role === 'between' && false)) {
-        subject = uniq(before.map((r) => r.entity));
+      if (verb.role === 'mutual') {
+        // The parties named before the verb: persons, else states and bodies that are not complements.
+        const parties = before.filter((r) => entityById.get(r.entity)?.kind === 'person');
+        subject = uniq((parties.length ? parties : before.filter((r) => ['country', 'organization'].includes(entityById.get(r.entity)?.kind ?? '') && !isComplement(tokens, r.start))).map((r) => r.entity));
       } else {
         const isSpokes = (r: Reference) => !!(entityById.get(r.entity) as { role?: string } | undefined)?.role?.startsWith('spokes');
         const allPersons = before.filter((r) => entityById.get(r.entity)?.kind === 'person');
@@ -313,8 +315,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         if (subject.length < 2) {
           // "les parties sont convenues de se rencontrer", "the two ministers agreed to meet": the sides of the
           // contact just reported, else the last two persons named before.
-          const prev = out[out.length - 1];
-          if (prev && si - prev.sentence <= 4) subject = uniq([...prev.subject, ...prev.counterparts]);
+          const prev = lastNews ?? out[out.length - 1];
+          if (prev && si - prev.sentence <= 12) subject = uniq([...prev.subject, ...prev.counterparts]);
           else if (!prev) {
             const named: string[] = [];
             for (let k = si - 1; k >= 0 && si - k <= 3 && named.length < 2; k--) {

@@ -45,6 +45,8 @@ export function findStances(ctx: EventContext): Stance[] {
       const start = a + m.start;
       const end = a + m.end;
       const verb = m.values[0]!;
+      // "called on the minister" is a call; "called on Rwanda to withdraw" an appeal.
+      if (/^call/.test(verb.form) && !tokens.slice(end, Math.min(b, end + 7)).some((t) => t.fold === 'to')) continue;
       if (NEGATION.has(tokens[start - 1]?.fold ?? '') || NEGATION.has(tokens[start - 2]?.fold ?? '')) continue;
       const actor = actorBefore(refs, start, a, byId, tokens);
       if (!actor) continue;
