@@ -134,3 +134,15 @@ test('planned contacts: the next session agreed by both sides, conditional trips
     });
   }
 });
+
+test('an invitation to visit is a planned visit by the invitee', () => {
+  const d = run('Tajik Foreign Minister Sirojiddin Muhriddin called Jeyhun Bayramov. The Tajik minister invited Bayramov to pay an official visit to Dushanbe.', { lang: 'en', published: '2024-06-14' });
+  const v = d.events.find((e) => e.mode === 'visit')!;
+  assert.equal(v.type, 'AGREE');
+  const name = (id: string) => d.entities.find((e) => e.id === id)!.name;
+  assert.deepEqual(v.actors.map(name), ['Jeyhun Bayramov']);
+  assert.equal(name(v.location!), 'Dushanbe');
+  assert.equal(d.entities.find((e) => e.name === 'Jeyhun Bayramov')?.title, undefined);
+  const none = run('The minister invited the ambassador to the ceremony.', { lang: 'en', published: '2024-06-14' });
+  assert.equal(none.events.length, 0);
+});

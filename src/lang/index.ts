@@ -39,7 +39,7 @@ export interface ContactVerb {
   /** The form's words lower-cased with their accents: "rencontré" (met) is not "rencontre" (a meeting). */
   written: string[];
   mode: string;
-  role: 'with' | 'host' | 'guest' | 'visit' | 'join' | 'from' | 'mutual' | 'between' | 'interview';
+  role: 'with' | 'host' | 'guest' | 'visit' | 'join' | 'from' | 'mutual' | 'between' | 'interview' | 'invite';
   tense: 'past' | 'present' | 'future' | 'infinitive' | 'nominal';
 }
 

@@ -110,6 +110,8 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
         end++;
         continue;
       }
+      // English titles take no lower-case word right after their head ("the Tajik minister invited …").
+      if (lex.lang === 'en' && t.kind === 'word' && !t.cap && !CONNECTORS.has(tokens[end - 1]!.fold) && !CONNECTORS.has(t.fold)) break;
       if (t.kind === 'word' && !t.cap && !STOP.has(t.fold)) {
         // Lower-case words inside a complement: adjectives and nouns ("étrangères", "adjoint", "présidentielle").
         end++;

@@ -228,6 +228,26 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       consumedTo = zoneEnd;
       let counterparts: string[] = [];
       let locationRef: string | null = null;
+      if (verb.role === 'invite') {
+        // "a invité son homologue à effectuer une visite", "invited the minister to visit": the invitee is the
+        // visitor, the inviter the host; no visit word, no visit ("invited to the ceremony").
+        if (!/\b(?:visite|visiter|visit|se rendre|effectuer)\b/i.test(ctx.text.slice(tokens[tr.end - 1]!.end, sent.end))) return;
+        const invitee = refs.find((r) => r.start >= tr.end && r.start < zoneEnd + 12 && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf)
+          ?? unnamed.map((u) => ({ entity: resolveUnnamed(u.entity), start: u.phrase.start })).find((u) => u.start >= tr.end && !!u.entity) as { entity: string } | undefined;
+        const inviter = subject;
+        // "a invité son homologue", "invited his counterpart": the counterpart of the inviter's last contact.
+        const counterpart = !invitee && /\b(?:homologue|counterpart|interlocut)/i.test(ctx.text.slice(tokens[tr.end - 1]!.end, sent.end))
+          ? [...out].reverse().find((e) => e.subject.some((x) => inviter.includes(x)))?.counterparts[0]
+          : undefined;
+        const guest = invitee?.entity ?? counterpart;
+        if (!guest || !inviter.length || inviter.includes(guest)) return;
+        subject = [guest];
+        const where = refs.find((r) => r.start >= tr.end && entityById.get(r.entity)?.kind === 'place') ?? refs.find((r) => r.start >= tr.end && entityById.get(r.entity)?.kind === 'country');
+        const made = { mode: 'visit', role: 'visit' as const, subject, counterparts: inviter, initiator: null, date: { start: null, end: null, basis: 'none' as const }, location: where?.entity ?? null, topics: [], background: false, planned: true, sentence: si, evidence: [{ start: sent.start, end: sent.end }], confidence: 0.6, sidelines: false };
+        out.push(made);
+        consumedTo = zoneEnd;
+        return;
+      }
       const entre = verb.role === 'between' ? findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8)) : -1;
       if (verb.role === 'between') {
         if (entre < 0) {
