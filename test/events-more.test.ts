@@ -146,3 +146,10 @@ test('an invitation to visit is a planned visit by the invitee', () => {
   const none = run('The minister invited the ambassador to the ceremony.', { lang: 'en', published: '2024-06-14' });
   assert.equal(none.events.length, 0);
 });
+
+test('the two ministers of a recall are the persons of the last contact; a partner after an aside', () => {
+  const d = run('Azerbaijani Foreign Minister Jeyhun Bayramov met in Baku on Friday with Montenegrin Foreign Minister Ivana Radulovic, who is on an official visit to Azerbaijan. Earlier, the two ministers met in Antalya in March 2022.', { lang: 'en', published: '2024-06-14' });
+  assert.ok(eventSummaries(d).includes('meeting(background): Jeyhun Bayramov + Ivana Radulovic'), JSON.stringify(eventSummaries(d)));
+  const f = run("La veille, le chef de la diplomatie turque, Hakan Fidan, avait eu un entretien, en marge du même forum, avec le ministre djiboutien Mahmoud Ali Youssouf.", { lang: 'fr', published: '2024-03-02' });
+  assert.ok(eventSummaries(f).some((s) => s.includes('Hakan Fidan + Mahmoud Ali Youssouf')), JSON.stringify(eventSummaries(f)));
+});

@@ -314,6 +314,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           if (!counterparts.length) counterparts = uniq(extra);
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
         }
+        if (!counterparts.length && verbRole === 'with' && verb.tense !== 'nominal') {
+          // "a eu un entretien, en marge du même forum, avec le ministre X": the partner after an aside.
+          const w = findWord(tokens, ['avec', 'with'], zoneEnd, b);
+          if (w >= 0) {
+            const end2 = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), w + 1, b, 'with');
+            counterparts = uniq(refs.filter((r) => r.start > w && r.end <= end2 && entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
+          }
+        }
         if (!counterparts.length && verb.tense === 'nominal' && !(plural && subject.length > 1)) return;
         if (!counterparts.length && ['host', 'with', 'guest'].includes(verb.role)) counterparts = listAfter(si);
       }
@@ -335,7 +343,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         if (subject.length < 2) {
           // "les parties sont convenues de se rencontrer", "the two ministers agreed to meet": the sides of the
           // contact just reported, else the last two persons named before.
-          const prev = lastNews ?? out[out.length - 1];
+          // (the last contact between persons, else the last contact reported)
+          const recent = [...out.slice(-8)].reverse();
+          const prev = recent.find((e) => !e.background && e.mode !== 'visit' && [...e.subject, ...e.counterparts].every((x) => entityById.get(x)?.kind === 'person')) ?? lastNews ?? out[out.length - 1];
           if (prev && si - prev.sentence <= 12) subject = uniq([...prev.subject, ...prev.counterparts]);
           else if (!prev) {
             const named: string[] = [];
