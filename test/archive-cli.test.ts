@@ -136,7 +136,9 @@ test('--help everywhere, usage errors, the archive location', () => {
   assert.equal(cli(['ingest', '--db', db]).code, 2);
   const pg = cli(['events', '--db', 'postgres://analyst:s3cret@db.example/communique']);
   assert.equal(pg.code, 1);
-  assert.match(pg.stderr, /PostgreSQL archives \(postgres:\/\/analyst:\*\*\*@db\.example\/communique\) are not available yet/);
+  // A PostgreSQL archive that does not answer: a clear error, the password masked.
+  assert.match(pg.stderr, /cannot reach the PostgreSQL archive postgres:\/\/analyst:\*\*\*@db\.example\/communique/);
+  assert.ok(!pg.stderr.includes('s3cret'));
   const viaEnv = cli(['relations', 'AZE', '--json'], { env: { COMMUNIQUE_DB: db } });
   assert.equal(JSON.parse(viaEnv.stdout.split('\n')[0]!).b, 'NATO');
   // The extract command is untouched by the archive.

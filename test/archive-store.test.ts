@@ -255,8 +255,8 @@ test('migrations: recorded, applied once, a newer archive refused, other stores 
   db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, '0999_future', new Date().toISOString());
   db.close();
   await assert.rejects(openStore(path), (e: unknown) => e instanceof StoreError && e.code === 'newer_schema' && /schema version 999, newer than this Communiqué knows \(1\)/.test(e.message));
-  await assert.rejects(openStore('postgres://analyst:s3cret@db.example/communique'), (e: unknown) => e instanceof StoreError && e.code === 'unavailable' && /not available yet/.test(e.message) && !e.message.includes('s3cret'));
-  await assert.rejects(openStore('postgresql://db.example/communique'), /not available yet/);
+  await assert.rejects(openStore('postgres://analyst:s3cret@db.example/communique'), (e: unknown) => e instanceof StoreError && e.code === 'unavailable' && /cannot reach the PostgreSQL archive/.test(e.message) && !e.message.includes('s3cret'));
+  await assert.rejects(openStore('postgresql://db.example/communique'), /cannot reach the PostgreSQL archive/);
   await assert.rejects(openStore(join(tempDir(), 'no', 'such', 'folder', 'a.db')), /does not exist/);
   const notDb = join(tempDir(), 'text.db');
   writeFileSync(notDb, 'this is not a database, only text long enough to look like a header of something else entirely');

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { archiveLocation, maskLocation, openStore, StoreError, type ArchiveEvent, type ArchiveRepository } from '../store/index.ts';
 
 export function dbOption(cmd: Command): Command {
-  return cmd.addOption(new Option('--db <location>', 'the archive: a file path, sqlite:PATH (or postgres://… once available); default $COMMUNIQUE_DB, else ./communique.db'));
+  return cmd.addOption(new Option('--db <location>', 'the archive: a file path, sqlite:PATH or postgres://user@host/db; default $COMMUNIQUE_DB, else ./communique.db'));
 }
 
 export async function withArchive<T>(db: string | undefined, fn: (repo: ArchiveRepository) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { HttpClient } from '../archive/fetch.ts';
 import { ingest, isUrl, parseInterval, watch, type IngestSummary, type StoredItem } from '../archive/ingest.ts';
 import { action, dbOption, positiveInt, UsageError, withArchive } from './archive-common.ts';
+import { enqueue } from '../queue/enqueue.ts';
 
 interface IngestFlags {
   db?: string;
@@ -19,6 +20,7 @@ interface IngestFlags {
   maxRounds?: string;
   timeout: string;
   delay: string;
+  enqueue: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -29,6 +31,7 @@ export function registerIngest(program: Command): void {
     .option('--quiet', 'no progress and no summary on stderr', false)
     .option('--json', 'print the summary as JSON on stdout', false)
     .option('--lang <code>', 'language of the inputs when known (fr, en); detected otherwise')
+    .option('--enqueue', 'only queue the inputs for `communique worker` (PostgreSQL archives): nothing is extracted here', false)
     .option('--watch <feeds.txt>', 'keep polling the feeds listed in this file (one URL a line); new items only')
     .option('--every <interval>', 'time between two polls in watch mode (30s, 10m, 1h)', '10m')
     .option('--max-rounds <n>', 'stop watching after this many polls')
@@ -41,6 +44,7 @@ Examples:
   $ communique ingest ../shared/seeds/ dispatches.jsonl page.html
   $ communique ingest https://example.org/fr/rss.xml
   $ communique ingest --watch feeds.txt --every 10m
+  $ communique ingest --enqueue feeds.txt dispatches.jsonl dir/   # PostgreSQL: workers do the rest
 
 Each dispatch is stored with its extraction in one transaction: an interrupted run loses nothing stored, and a
 rerun skips what is there. The same text (or the same URL with the same text) is a duplicate; a changed page at a
@@ -60,6 +64,17 @@ Exit code: 0 when every item was stored or already there, 1 when any failed (see
         throw new UsageError((e as Error).message);
       }
       const maxRounds = positiveInt(flags.maxRounds, '--max-rounds');
+      if (flags.enqueue) {
+        if (flags.watch) throw new UsageError('--enqueue queues inputs once; --watch polls: use one or the other');
+        const q = await withArchive(flags.db, (repo) => enqueue(repo, inputs, { lang: flags.lang }));
+        if (flags.json) process.stdout.write(JSON.stringify(q) + '\n');
+        if (!flags.quiet) {
+          process.stderr.write(`queued ${q.queued} jobs (${q.documents} documents and URLs)${q.failed ? `; ${q.failed} inputs unreadable` : ''}\n`);
+          for (const f of q.failures.slice(0, 20)) process.stderr.write(`  ${f.source}: ${f.code}: ${f.message}\n`);
+        }
+        process.exitCode = q.failed > 0 ? 1 : 0;
+        return;
+      }
       const http = new HttpClient({ timeoutMs, politenessMs });
       const progress = !flags.quiet && !!process.stderr.isTTY ? new Progress(flags.watch ? null : await countItems(inputs)) : null;
       const onItem = (r: StoredItem, s: IngestSummary) => {

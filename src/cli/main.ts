@@ -10,6 +10,9 @@ import { registerRelations } from './relations.ts';
 import { registerSearch } from './search.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
+import { registerDb } from './db.ts';
+import { registerWorker } from './worker.ts';
+import { registerJobs } from './jobs.ts';
 
 const program = new Command();
 program
@@ -48,6 +51,10 @@ registerRelations(program);
 registerSearch(program);
 registerExport(program);
 registerServe(program);
+// PostgreSQL archives (issue 7): schema and copies, the work queue's workers and its state.
+registerDb(program);
+registerWorker(program);
+registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,8 @@
 // Opens the archive a location names: a file path or sqlite:PATH is the embedded SQLite store; postgres:// URLs
-// are recognised and refused until the PostgreSQL store exists (issue 7). Nothing else chooses a store.
+// (or postgresql://) are the PostgreSQL store (src/store/postgres/). Nothing else chooses a store.
 import { StoreError, type ArchiveRepository } from './repository.ts';
 import { SqliteRepository } from './sqlite/repository.ts';
+import { PostgresRepository } from './postgres/repository.ts';
 
 export const DEFAULT_DB = './communique.db';
 
@@ -16,9 +17,7 @@ export function maskLocation(url: string): string {
 }
 
 export function storeFor(url: string): ArchiveRepository {
-  if (/^postgres(?:ql)?:\/\//i.test(url)) {
-    throw new StoreError('unavailable', `PostgreSQL archives (${maskLocation(url)}) are not available yet; use a file path or sqlite:PATH for the embedded archive`);
-  }
+  if (/^postgres(?:ql)?:\/\//i.test(url)) return new PostgresRepository(url);
   const m = /^sqlite:(?:\/\/)?(.*)$/i.exec(url);
   const path = m ? m[1]! : url;
   if (!path) throw new StoreError('bad_location', 'the archive location is empty');

@@ -1,6 +1,7 @@
 // The archive's one repository interface. Every store (SQLite now, PostgreSQL with issue 7) implements it, and
 // nothing above it (archive, cli, server) knows which store it talks to: all methods are async, all values plain.
 import type { Dateline, Dispatch, Entity, EntityKind, EventDate, Mode, NoiseSpan, PloverType } from '../types.ts';
+import type { DispatchRecord, FeedExport } from './postgres/copy-types.ts';
 
 /** Where and how a dispatch was read; the provenance kept beside its extraction. */
 export interface DispatchMeta {
@@ -302,6 +303,10 @@ export interface ArchiveRepository {
 
   exportEvents(q?: EventQuery): AsyncIterable<ArchiveEvent>;
   exportEntities(q?: EntityQuery): AsyncIterable<ArchiveEntity>;
+  /** Every dispatch as it was saved, revisions included, in the order stored: what `db copy` replays elsewhere. */
+  exportDispatches(): AsyncIterable<DispatchRecord>;
+  /** Every feed with its state and the items stored from it. */
+  exportFeeds(): AsyncIterable<FeedExport>;
 
   feedState(url: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;

@@ -28,6 +28,8 @@ import {
 } from '../repository.ts';
 import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, textHash, untilBound } from '../common.ts';
 import { loadMigrations } from '../migrations.ts';
+import { toRecord } from '../postgres/repository.ts';
+import type { DispatchRecord, FeedExport } from '../postgres/copy-types.ts';
 import { canonicalCode, eventSignature, foldName, nameTokens, personKey, pinKey, resolutionKeys, resolve, sideOf, tokenKey, type Candidate } from '../../archive/resolve.ts';
 
 type Row = Record<string, unknown>;
@@ -590,6 +592,8 @@ export class SqliteRepository implements ArchiveRepository {
       params.push(...c.params);
       return true;
     };
+    // Between two actors the question is their contacts: stances only when asked for by mode or type.
+    if (q.between && !q.modes?.includes('statement') && !(q.types ?? []).some((t) => t !== 'CONSULT' && t !== 'AGREE')) where.push("e.mode != 'statement'");
     if (q.between) {
       const [a, b] = q.between;
       const ca = this.actorClause(a, 'p');
@@ -712,7 +716,8 @@ export class SqliteRepository implements ArchiveRepository {
     checkDateBound(q.until, 'until');
     const ca = this.actorClause(a, 'p');
     if (!ca) return [];
-    const where: string[] = ['e.current = 1', 'e.counted = 1', 'e.planned = 0', 'e.background = 0', 'o.side IS NOT NULL', 'o.entity_id != p.entity_id', '(p.side IS NULL OR o.side != p.side)', ca.sql];
+    // Relations count contacts: stances ("statement" events) are not contacts.
+    const where: string[] = ['e.current = 1', 'e.counted = 1', 'e.planned = 0', 'e.background = 0', "e.mode != 'statement'", 'o.side IS NOT NULL', 'o.entity_id != p.entity_id', '(p.side IS NULL OR o.side != p.side)', ca.sql];
     const params: Params = [...ca.params];
     if (b !== null) {
       const cb = this.actorClause(b, 'o');
@@ -831,6 +836,39 @@ export class SqliteRepository implements ArchiveRepository {
       yield* page.items;
       cursor = page.next;
     } while (cursor);
+  }
+
+  /** Every dispatch as it was saved, revisions included, in the order stored: what `db copy` replays elsewhere. */
+  async *exportDispatches(): AsyncIterable<DispatchRecord> {
+    for (let after = 0; ; ) {
+      const rows = this.all(
+        `SELECT d.id, d.doc_id, d.url, d.source, d.feed, d.lang, d.title, d.published, d.dateline, d.text, d.extraction,
+           (SELECT json_group_array(json_object('rawHash', raw_hash, 'source', source, 'url', url))
+              FROM (SELECT * FROM sightings s WHERE s.dispatch_id = d.id ORDER BY s.seen_at, s.raw_hash, s.source)) AS sightings,
+           (SELECT json_group_object(local_id, entity_id) FROM mentions m WHERE m.dispatch_id = d.id) AS mentions
+         FROM dispatches d WHERE d.id > ? ORDER BY d.id LIMIT ?`,
+        [after, EXPORT_PAGE],
+      );
+      for (const r of rows) yield toRecord(r);
+      if (rows.length < EXPORT_PAGE) return;
+      after = Number(rows.at(-1)!.id);
+    }
+  }
+
+  /** Every feed with its state and the items stored from it. */
+  async *exportFeeds(): AsyncIterable<FeedExport> {
+    const rows = this.all(
+      `SELECT u.url, f.etag, f.last_modified, f.last_checked, f.last_status, f.last_error, f.url IS NOT NULL AS has_state,
+         (SELECT json_group_array(json_object('key', item_key, 'dispatch', dispatch_id)) FROM (SELECT * FROM feed_items i WHERE i.feed = u.url ORDER BY i.item_key)) AS items
+       FROM (SELECT url FROM feeds UNION SELECT DISTINCT feed FROM feed_items) u LEFT JOIN feeds f ON f.url = u.url ORDER BY u.url`,
+    );
+    for (const r of rows) {
+      yield {
+        url: String(r.url),
+        state: r.has_state ? { url: String(r.url), etag: str(r.etag), lastModified: str(r.last_modified), lastChecked: str(r.last_checked), lastStatus: r.last_status === null ? null : Number(r.last_status), lastError: str(r.last_error) } : null,
+        items: JSON.parse(String(r.items)),
+      };
+    }
   }
 
   // ---------------------------------------------------------------- feeds
