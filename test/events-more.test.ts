@@ -153,3 +153,17 @@ test('the two ministers of a recall are the persons of the last contact; a partn
   const f = run("La veille, le chef de la diplomatie turque, Hakan Fidan, avait eu un entretien, en marge du même forum, avec le ministre djiboutien Mahmoud Ali Youssouf.", { lang: 'fr', published: '2024-03-02' });
   assert.ok(eventSummaries(f).some((s) => s.includes('Hakan Fidan + Mahmoud Ali Youssouf')), JSON.stringify(eventSummaries(f)));
 });
+
+test('nominal contacts: a call held between two, a first meeting of the day, meetings that followed, reviewed with', async (t) => {
+  const cases: [string, string][] = [
+    ['Azerbaijani Foreign Minister Jeyhun Bayramov met the Slovak minister. The same day, a telephone conversation was also held between the Azerbaijani minister and the Secretary General of the Economic Cooperation Organization (ECO) Asad Rahimzai, who thanked Baku.', 'phone_call: Asad Rahimzai + Jeyhun Bayramov'],
+    ['Minister Arvind Raghavan packed his Tuesday schedule. His first meeting of the day was with Foreign Minister Lucía Ferrán Ortiz of Costa Rica. Separate meetings followed with the Estonian and Ghanaian foreign ministers, Mart Leppik and Adelaide Owusu-Mensah respectively.', 'meeting: Arvind Raghavan + Adelaide Owusu-Mensah'],
+    ["Jeyhun Bayramov, Azerbaijan's Foreign Minister, has reviewed the launch of the Turkic Investment Fund with Nurbek Asanov, Secretary General of the Organization of Turkic States.", 'talks: Jeyhun Bayramov + Nurbek Asanov'],
+  ];
+  for (const [text, want] of cases) {
+    await t.test(want, () => {
+      const got = eventSummaries(run(text, { lang: 'en', published: '2024-06-14' }));
+      assert.ok(got.some((s) => s === want || s.replace(/: (.*) \+ (.*)$/, ': $2 + $1') === want), JSON.stringify(got));
+    });
+  }
+});

@@ -134,7 +134,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     const next = tokens[h.end];
     let titled = false;
     for (let k = Math.max(0, h.start - 5); k < h.start && !titled; k++) titled = lex.titles.matchAt(tokens, k)?.end === h.start;
-    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || titled);
+    // ("… Special Envoy for Eurasian Affairs Gao Jun": a title's last word before the city name cues it too)
+    const titleWord = !!prev && prev.cap && lex.nameStop.has(prev.fold) && prev.text.length > 3 && !FUNCTION_WORDS.has(prev.fold);
+    const cued = !!prev && (lex.honorifics.matchAt(tokens, h.start - 1) !== null || titled || titleWord);
     // A city right before a capitalised word that is no title, institution or other entity is a given name
     // ("Victoria Lindqvist-Berg", "Gao Jun"): cities are followed by their institutions, not by names.
     const nameNext = !!next && next.kind === 'word' && next.cap && !next.upper && !lex.nameStop.has(next.fold) && !lex.gazetteer.matchAt(tokens, h.end);
@@ -620,6 +622,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
   return { entities, references, titleOf, unnamedTitles };
 }
+
+const FUNCTION_WORDS = new Set(['dans', 'avec', 'pour', 'from', 'with', 'into', 'onto', 'upon', 'after', 'before', 'during', 'since', 'until', 'while', 'when', 'where', 'selon', 'depuis', 'vers', 'chez', 'entre', 'sous', 'sans', 'this', 'that', 'these', 'those', 'their', 'leur', 'leurs', 'cette']);
 
 const FACILITIES = new Set(['aeroport', 'airport', 'stade', 'stadium', 'avenue', 'rue', 'boulevard', 'place', 'square', 'street', 'lycee', 'ecole', 'hopital', 'hospital', 'pont', 'bridge', 'port', 'barrage', 'dam', 'gare', 'station', 'mosquee', 'mosque', 'cathedrale', 'musee', 'museum', 'bibliotheque', 'library', 'centre', 'center', 'palais', 'palace', 'residence', 'villa', 'salle', 'hall', 'complexe', 'complex', 'boulevard', 'autoroute', 'highway']);
 

@@ -88,7 +88,9 @@ export function findTitles(tokens: Token[], lex: Lexicon, info: TokenInfo, from:
         // "chargé des affaires européennes et eurasiennes", "of African Integration and Foreign Affairs":
         // coordinated adjectives or institution words
         const n = tokens[end + 1];
-        if (n && n.kind === 'word' && ((!n.cap && !STOP.has(n.fold)) || (n.cap && lex.nameStop.has(n.fold) && !lex.honorifics.matchAt(tokens, end + 1))) && !lex.verbs.matchAt(tokens, end + 1)) {
+        // (never "et le …", "and the …": a determiner opens another phrase, another person)
+        const determiner = !!n && (lex.lang === 'en' ? ['the', 'a', 'an', 'his', 'her'] : ['son', 'sa', 'ses']).includes(n.fold);
+        if (n && !determiner && n.kind === 'word' && ((!n.cap && !STOP.has(n.fold)) || (n.cap && lex.nameStop.has(n.fold) && !lex.honorifics.matchAt(tokens, end + 1))) && !lex.verbs.matchAt(tokens, end + 1)) {
           end += 2;
           continue;
         }

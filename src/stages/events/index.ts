@@ -487,7 +487,7 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
 
 // Verbs that are a contact only with a partner named after "avec"/"with", however far: "a discuté lundi soir, au
 // cours d'une conversation téléphonique, avec son homologue", "discussed transit cargo with".
-const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views']);
+const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views', 'reviewed']);
 
 const LIGHT_VERBS = new Set(['eu', 'tenu', 'mene', 'held', 'had', 'accorde', 'granted']);
 const CONTACT_NOUNS = new Map<string, string>([
