@@ -167,3 +167,10 @@ test('nominal contacts: a call held between two, a first meeting of the day, mee
     });
   }
 });
+
+test('a list of states after a caption names the counterparts, and each list item is evidence', () => {
+  const d = run("(VOVWORLD) - Le président vietnamien Truong Quang Huy a reçu ce mardi à Hanoï cinq nouveaux ambassadeurs venus lui présenter leurs lettres de créance.\nCinq ambassadeurs présentent leurs lettres de créance - Photo: VOV\nIl s'agit des ambassadeurs sri-lankais, slovène et tanzanien.", { lang: 'fr', published: '2023-11-14' });
+  assert.deepEqual(eventSummaries(d).sort(), ['reception: Truong Quang Huy + LKA', 'reception: Truong Quang Huy + SVN', 'reception: Truong Quang Huy + TZA']);
+  const listed = run("Le roi Mohammed VI a accordé jeudi une audience à deux ambassadeurs.\n\nIl s'agit de :\n\n- Tomasz Wierzbicki, Ambassadeur de Pologne ;\n\n- Mariam Sy, Ambassadeur du Mali.", { lang: 'fr', published: '2024-10-17' });
+  for (const e of listed.events) assert.equal(e.evidence.length, 2);
+});

@@ -110,23 +110,32 @@ export function findInteractions(ctx: EventContext): Interaction[] {
    * Persons listed after the sentence: "Il s'agit de : - A, ambassadeur de X ; - B, …", "They are: …", bullets.
    * The list's sentences name the counterparts of a contact whose own sentence names none.
    */
+  const listedIn = new Map<string, Sentence>();
   const listAfter = (si: number): string[] => {
     const out: string[] = [];
     const here = ctx.text.slice(sentences[si]!.start, sentences[si]!.end);
     let k = si + 1;
     const intro = (s: string) => /^(?:Il s'agit|Il s’agit|Ce sont|Il y a|They are|These are|The (?:new )?(?:ambassadors|envoys) (?:are|were))\b/i.test(s);
     const bullet = (s: string) => /^[-–—•*·]\s/.test(s);
+    // A photo caption may stand between the contact and its list ("… - ảnh 1 Photo: VOV").
+    const caption = (s: string) => /\bPhoto\s?:|\bCrédit|©/i.test(s) && s.length < 200;
+    while (k < sentences.length && k - si <= 3 && caption(ctx.text.slice(sentences[k]!.start, sentences[k]!.end))) k++;
     if (!/:\s*$/.test(here) && !(k < sentences.length && (intro(ctx.text.slice(sentences[k]!.start, sentences[k]!.end)) || bullet(ctx.text.slice(sentences[k]!.start, sentences[k]!.end))))) return out;
+    const first = k;
     for (; k < sentences.length && k - si <= 25; k++) {
       const s = ctx.text.slice(sentences[k]!.start, sentences[k]!.end);
-      if (k > si + 1 && !bullet(s) && !/^[\p{Lu}]/u.test(s)) break;
-      if (k > si + 1 && !bullet(s) && triggerSentences.has(k)) break;
+      if (k > first && !bullet(s) && !/^[\p{Lu}]/u.test(s)) break;
+      if (k > first && !bullet(s) && triggerSentences.has(k)) break;
       let persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
       // "Il s'agit des ambassadeurs sri-lankais, slovène et tanzanien": the states when no names are given.
       if (!persons.length && intro(s)) persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'country');
-      if (!persons.length && k > si + 1) break;
-      for (const r of persons) if (!out.includes(r.entity)) out.push(r.entity);
-      if (!bullet(s) && !intro(s) && k > si + 1) break;
+      if (!persons.length && k > first) break;
+      for (const r of persons) {
+        if (out.includes(r.entity)) continue;
+        out.push(r.entity);
+        listedIn.set(r.entity, sentences[k]!);
+      }
+      if (!bullet(s) && !intro(s) && k > first) break;
     }
     return out;
   };
@@ -413,7 +422,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         sidelines,
       };
       for (const c of counterparts) taken.add(c);
-      const made = separate ? counterparts.map((c) => ({ ...base, counterparts: [c], topics: [...ownTopics], evidence: [...evidence] })) : [{ ...base, counterparts }];
+      // A counterpart found in a list after the sentence: that list item is evidence too.
+      const withList = (cs: string[]) => [...evidence, ...cs.flatMap((c) => (listedIn.has(c) ? [{ start: listedIn.get(c)!.start, end: listedIn.get(c)!.end }] : []))];
+      const made = separate ? counterparts.map((c) => ({ ...base, counterparts: [c], topics: [...ownTopics], evidence: withList([c]) })) : [{ ...base, counterparts, evidence: withList(counterparts) }];
       for (const m of made) {
         out.push(m);
         if (!m.background) lastNews = m;
