@@ -242,7 +242,8 @@ export function clean(input: CleanInput): Cleaned {
     if (!out) continue;
     // A hard line break inside a sentence (APP, MENAFN wires) joins the lines; a line that ends a sentence,
     // a heading or a short line keeps its break.
-    const sep = !text ? '' : pendingBreak ? pendingBreak : /[.!?:;»"”)\]]$/.test(text) || lastLineLength < 40 ? '\n' : ' ';
+    // (a caption ending with its credit, "… - Photo: VOV", is never continued by the next line)
+    const sep = !text ? '' : pendingBreak ? pendingBreak : /[.!?:;»"”)\]]$/.test(text) || lastLineLength < 40 || /\bPhoto\s?:|©/.test(text.slice(-lastLineLength)) ? '\n' : ' ';
     text += sep;
     if (datelineHere) datelineSpan = { start: text.length, end: text.length + Math.min(datelineHere.length, out.length) };
     text += out;
