@@ -174,3 +174,37 @@ test('a list of states after a caption names the counterparts, and each list ite
   const listed = run("Le roi Mohammed VI a accordé jeudi une audience à deux ambassadeurs.\n\nIl s'agit de :\n\n- Tomasz Wierzbicki, Ambassadeur de Pologne ;\n\n- Mariam Sy, Ambassadeur du Mali.", { lang: 'fr', published: '2024-10-17' });
   for (const e of listed.events) assert.equal(e.evidence.length, 2);
 });
+
+test('journeys: one visit per state on the route, travel verbs, a delegation leader speaks for the delegation', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['fr', 'La ministre française Odile Marchetti se rendra la semaine prochaine à Tbilissi puis à Bakou.', ['visit(planned): Odile Marchetti + GEO', 'visit(planned): Odile Marchetti + AZE']],
+    ['fr', 'Le ministre Odile Marchetti s’est rendu lundi à Erevan et à Bakou.', ['visit: Odile Marchetti + ARM', 'visit: Odile Marchetti + AZE']],
+    ['en', 'Secretary Dana Whitcombe will travel to Vilnius and Riga next week.', ['visit(planned): Dana Whitcombe + LTU', 'visit(planned): Dana Whitcombe + LVA']],
+    ['en', 'Foreign Minister Dana Whitcombe traveled to Nairobi on Monday.', ['visit: Dana Whitcombe + KEN']],
+    // a city and its state are one stop
+    ['en', 'Foreign Minister Dana Whitcombe will visit Baku, Azerbaijan, next week.', ['visit(planned): Dana Whitcombe + AZE']],
+    // a place after the route is not a stop ("to meet X in …" breaks the chain)
+    ['en', 'Foreign Minister Dana Whitcombe will visit Baku to meet officials before a forum in Tbilisi.', ['visit(planned): Dana Whitcombe + AZE']],
+    // a "discussed" whose "with" is far away leaves the visit before it to be read
+    ['en', 'The two ministers discussed preparations for President Harlan Voss’s upcoming visit to Japan, and coordination with Korea.', ['visit(planned): Harlan Voss + JPN']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want.join(' / '), () => {
+      const got = eventSummaries(run(text, { lang, published: '2024-06-14' })).filter((s) => s.startsWith('visit'));
+      assert.deepEqual([...got].sort(), [...want].sort());
+    });
+  }
+  await t.test('the leader of a Turkish delegation is Turkish, wherever the dispatch is filed', () => {
+    for (const [lang, text] of [
+      ['en', 'MOGADISHU, June 14 - A Turkish delegation led by Deputy Foreign Minister Emre Kocabaş is expected to visit Mogadishu next week to follow up on the accord between Somalia and Türkiye.'],
+      ['fr', 'BAMAKO, 14 juin - Une délégation turque conduite par le vice-ministre des Affaires étrangères Emre Kocabaş est attendue à Bamako.'],
+    ] as const) {
+      const d = run(text, { lang, published: '2024-06-14' });
+      const p = d.entities.find((e) => e.kind === 'person');
+      assert.equal((p as { country?: string } | undefined)?.country, 'TUR', lang);
+    }
+    // no delegation, no borrowed state: "led by" a minister of a coalition says nothing of her state
+    const d = run('The talks were led by Deputy Foreign Minister Emre Kocabaş and the Somali envoy.', { lang: 'en', published: '2024-06-14' });
+    assert.notEqual((d.entities.find((e) => e.kind === 'person') as { country?: string } | undefined)?.country, 'SOM');
+  });
+});

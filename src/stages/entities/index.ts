@@ -55,6 +55,7 @@ function heads(lang: Language): Heads {
 }
 
 const POSTING = new Set(['en', 'au', 'aux', 'a', 'aupres', 'in', 'to', 'accredited', 'chez']);
+const LED_BY = new Set(['led', 'headed', 'conduite', 'dirigee', 'menee', 'presidee', 'emmenee', 'conduit', 'dirige']);
 const LEADING_FUNCTION = new Set(['le', 'la', 'les', 'l', "'", 'des', 'du', 'de', 'd', 'the', 'a', 'an', 'of', 'et', 'and', 'ainsi', 'que', 'tels', 'telles', 'tel', 'telle', 'notamment', 'such', 'as', 'its', 'their', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'our', 'aux', 'au', 'a', 'dans', 'in', 'sur', 'on', 'par', 'by', 'pour', 'for', 'with', 'avec']);
 
 /**
@@ -355,6 +356,25 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     return {};
   };
+  /**
+   * "a Turkish delegation led by Deputy Foreign Minister X", "une délégation turque conduite par le vice-ministre X":
+   * the state of the delegation a person leads (the title alone says nothing of it).
+   */
+  const delegationOf = (s: number): string | null => {
+    let k = s - 1;
+    if (['le', 'la', 'l', "'", 'the'].includes(tokens[k]?.fold ?? '')) k--;
+    if (tokens[k]?.text === "'") k--;
+    if (!['by', 'par'].includes(tokens[k]?.fold ?? '') || !LED_BY.has(tokens[k - 1]?.fold ?? '')) return null;
+    const from = Math.max(0, k - 7);
+    let hasDelegation = false;
+    for (let i = from; i < k - 1; i++) if (tokens[i]!.fold === 'delegation') hasDelegation = true;
+    if (!hasDelegation) return null;
+    for (const r of refsIn(from, k - 1)) {
+      const e = byId.get(r.entity);
+      if (e?.kind === 'country') return e.code ?? null;
+    }
+    return null;
+  };
   const titleText = (tp: TitlePhrase): string => {
     // The function as written, without the country/organisation it carries ("ministre des Affaires étrangères").
     let a = tp.start;
@@ -466,6 +486,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (hon >= 0 || before || after || known) {
       const e = makePerson(r, before ?? after ?? null, 'cue');
       if (before && after && after !== before) attachTitle(e, after);
+      const led = !e.country && !e.org ? delegationOf(before ? before.start : nameStart) : null;
+      if (led) e.country = led;
       personOfRun.set(r, e);
       addMention(e, r.start, r.end, 'name');
       for (const tp of [before, after]) if (tp) for (const ref of refsIn(tp.start, tp.end)) if (ref.end <= tp.end && ref.via !== 'name') ref.affiliationOf = e.id;

@@ -234,9 +234,11 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         const after = refs.filter((r) => r.start >= (verb.role === 'visit' ? tr.end + 1 : Math.max(zoneEnd, tr.end + 1)) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
         if (after.length) subject = [after[0]!.entity];
       }
+      const consumedBefore = consumedTo;
       consumedTo = zoneEnd;
       let counterparts: string[] = [];
       let locationRef: string | null = null;
+      const routeStops = new Map<string, string>();
       if (verb.role === 'invite') {
         // "a invité son homologue à effectuer une visite", "invited the minister to visit": the invitee is the
         // visitor, the inviter the host; no visit word, no visit ("invited to the ceremony").
@@ -311,6 +313,29 @@ export function findInteractions(ctx: EventContext): Interaction[] {
             counterparts = [ctx.countryEntity(ctx.hostCountry)];
           }
           locationRef = places[0]?.entity ?? countries[0]?.entity ?? null;
+          // "se rendra à Erevan puis à Bakou", "will travel to Kyiv and Warsaw": one visit per state on the route.
+          if (!host && counterparts.length === 1) {
+            const stops = [...places, ...countries].filter((r) => !insidePersonTitle(ents, r)).sort((x, y) => x.start - y.start);
+            const first = stops.findIndex((r) => r.entity === locationRef);
+            const route: Reference[] = first >= 0 ? [stops[first]!] : [];
+            for (let k = first + 1; first >= 0 && k < stops.length; k++) {
+              let linked = true;
+              for (let i = route[route.length - 1]!.end; i < stops[k]!.start && linked; i++) linked = ROUTE_LINKS.has(tokens[i]!.fold) || tokens[i]!.text === ',';
+              if (!linked) break;
+              route.push(stops[k]!);
+            }
+            const stateOf = (r: Reference) => {
+              const e = entityById.get(r.entity) as { kind: string; country?: string } | undefined;
+              return e?.kind === 'country' ? r.entity : e?.country ? ctx.countryEntity(e.country) : null;
+            };
+            for (const r of route.slice(1)) {
+              const st = stateOf(r);
+              if (st && !counterparts.includes(st)) {
+                counterparts.push(st);
+                routeStops.set(st, r.entity);
+              }
+            }
+          }
         } else if (verb.role === 'join') {
           counterparts = uniq([...nonPersons.filter((r) => entityById.get(r.entity)?.kind === 'organization').map((r) => r.entity), ...persons.map((r) => r.entity)]);
           if (!counterparts.length) counterparts = uniq(nonPersons.map((r) => r.entity));
@@ -318,7 +343,11 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         } else {
           counterparts = uniq(persons.map((r) => r.entity));
           // "discussed cooperation with the Republic of Korea": far from its verb, a "with" + state is a topic.
-          if (distantWith && !counterparts.length && !zoneUnnamed.length) return;
+          // The words before that "with" stay open to other contacts ("discussed preparations for X's visit to Y").
+          if (distantWith && !counterparts.length && !zoneUnnamed.length) {
+            consumedTo = consumedBefore;
+            return;
+          }
           const extra = [...nonPersons.map((r) => r.entity), ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!)].filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))));
           if (!counterparts.length) counterparts = uniq(extra);
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
@@ -424,7 +453,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       for (const c of counterparts) taken.add(c);
       // A counterpart found in a list after the sentence: that list item is evidence too.
       const withList = (cs: string[]) => [...evidence, ...cs.flatMap((c) => (listedIn.has(c) ? [{ start: listedIn.get(c)!.start, end: listedIn.get(c)!.end }] : []))];
-      const made = separate ? counterparts.map((c) => ({ ...base, counterparts: [c], topics: [...ownTopics], evidence: withList([c]) })) : [{ ...base, counterparts, evidence: withList(counterparts) }];
+      const made = routeStops.size ? counterparts.map((c) => ({ ...base, counterparts: [c], location: routeStops.get(c) ?? base.location, topics: [...ownTopics], evidence: withList([c]) }))
+        : separate ? counterparts.map((c) => ({ ...base, counterparts: [c], topics: [...ownTopics], evidence: withList([c]) })) : [{ ...base, counterparts, evidence: withList(counterparts) }];
       for (const m of made) {
         out.push(m);
         if (!m.background) lastNews = m;
@@ -440,6 +470,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence);
   return mergeAndDate(ctx, out);
 }
+
+// Words that chain the stops of one journey ("à Erevan puis à Bakou", "to Kyiv and then Warsaw").
+const ROUTE_LINKS = new Set(['et', 'puis', 'ensuite', 'avant', 'de', 'd', "'", 'a', 'au', 'aux', 'en', 'and', 'then', 'before', 'to', 'in', 'on', 'la', 'le', 'l', 'the']);
 
 // Adverbs and time words that may sit inside a contact verb phrase ("a eu jeudi des rencontres", "s'est
 // également entretenu", "has also met") without changing it.
