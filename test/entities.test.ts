@@ -179,3 +179,22 @@ test('handles, cities as surnames, a title naming the state of a person without 
     assert.equal(persons(d).find((e) => e.name === 'Ignazio Cassis')?.country, 'CHE');
   });
 });
+
+test('chained honorifics between a title and a name keep the title', async (t) => {
+  const cases: [string, string, string, string][] = [
+    ['en', "Minister Aru Sadykov met the Minister of Foreign Affairs of Malaysia Dato' Seri Amran bin Yusof on Monday.", 'Amran bin Yusof', 'MYS'],
+    ['en', 'Minister Aru Sadykov received Qatari Minister of State H.E. Sheikh Hamad Al Kuwari.', 'Sheikh Hamad Al Kuwari', 'QAT'],
+    ['en', 'Minister Aru Sadykov met the Malaysian Foreign Minister Tan Sri Amran bin Yusof.', 'Amran bin Yusof', 'MYS'],
+  ];
+  for (const [lang, text, name, country] of cases) {
+    await t.test(name, () => {
+      const p = persons(run(text, { lang })).find((e) => e.name === name);
+      assert.equal(p?.country, country, JSON.stringify(persons(run(text, { lang }))));
+    });
+  }
+  await t.test('an honorific alone is not a title: no state borrowed from the sentence', () => {
+    const p = persons(run("Minister Aru Sadykov, back from Malaysia, met Dato' Seri Amran bin Yusof.", { lang: 'en' })).find((e) => e.name === 'Amran bin Yusof');
+    assert.ok(p);
+    assert.notEqual(p.country, 'MYS');
+  });
+});

@@ -328,15 +328,25 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
     titles.push(...findTitles(tokens, lex, { gaz, nameStart, runWords }, a, b));
   }
-  const honorificBefore = (r: NameRun): number => {
-    for (let back = 1; back <= 4; back++) {
-      const s = r.start - back;
-      if (s < 0) break;
+  const honorificEndingAt = (end: number): number => {
+    // farthest first: the longest honorific ending here ("Dato' Seri", not "Seri")
+    for (let back = 4; back >= 1; back--) {
+      const s = end - back;
+      if (s < 0) continue;
       const m = lex.honorifics.matchAt(tokens, s);
-      if (m && m.end === r.start) return s;
-      if (m && tokens[m.end]?.text === '.' && m.end + 1 === r.start) return s;
+      if (m && m.end === end) return s;
+      if (m && tokens[m.end]?.text === '.' && m.end + 1 === end) return s;
     }
     return -1;
+  };
+  /** Start of the honorifics right before a name, chained ("Dato' Seri", "H.E. Sheikh"), or -1. */
+  const honorificBefore = (r: NameRun): number => {
+    let s = honorificEndingAt(r.start);
+    for (let k = s; k > 0 && r.start - k <= 8; ) {
+      k = honorificEndingAt(k);
+      if (k >= 0) s = k;
+    }
+    return s;
   };
   const titleOf = new Map<number, string>();
   const attachedTitles = new Set<TitlePhrase>();
