@@ -208,3 +208,10 @@ test('journeys: one visit per state on the route, travel verbs, a delegation lea
     assert.notEqual((d.entities.find((e) => e.kind === 'person') as { country?: string } | undefined)?.country, 'SOM');
   });
 });
+
+test('regression: a bare title resolved late does not hide the person named after it', () => {
+  // "the Foreign Minister" resolves to the minister named before; the visitor is the president named after it.
+  const d = run('Secretary of State Dana Whitcombe spoke today with Japanese Foreign Minister Kenji Arakawa. The Secretary and the Foreign Minister discussed preparations for President Harlan Voss’s upcoming visit to Japan.', { lang: 'en', published: '2024-06-14' });
+  const got = eventSummaries(d);
+  assert.ok(got.includes('visit(planned): Harlan Voss + JPN'), JSON.stringify(got));
+});

@@ -84,6 +84,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     list.push(r);
     refsBySentence.set(r.sentence, list);
   }
+  // In text order: bare titles resolved late ("the Foreign Minister") were appended after the names.
+  for (const list of refsBySentence.values()) list.sort((x, y) => x.start - y.start);
   const unnamedBySentence = new Map<number, EntityResult['unnamedTitles']>();
   for (const u of ents.unnamedTitles) {
     const list = unnamedBySentence.get(u.sentence) ?? [];
