@@ -215,3 +215,25 @@ test('regression: a bare title resolved late does not hide the person named afte
   const got = eventSummaries(d);
   assert.ok(got.includes('visit(planned): Harlan Voss + JPN'), JSON.stringify(got));
 });
+
+test('a second "with" after an aside is one more counterpart', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['en', 'Foreign Minister Aru Sadykov also met with Chinese Special Envoy Li Wenbo, who briefed him on the talks, and with Iranian Deputy Foreign Minister Kaveh Rostami, with whom he reviewed the bridge project.',
+      ['meeting: Aru Sadykov + Li Wenbo', 'meeting: Aru Sadykov + Kaveh Rostami']],
+    ['fr', "Le ministre Jean-Marc Delorme s'est entretenu avec son homologue Ali Haddad, qui lui a présenté la situation, et avec le ministre égyptien Sameh Fawzi.",
+      ['talks: Jean-Marc Delorme + Ali Haddad', 'talks: Jean-Marc Delorme + Sameh Fawzi']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want.join(' / '), () => {
+      assert.deepEqual(eventSummaries(run(text, { lang, published: '2024-06-14' })).sort(), [...want].sort());
+    });
+  }
+  await t.test('"and with" inside a topic is not a counterpart', () => {
+    const got = eventSummaries(run('Foreign Minister Aru Sadykov met with Ambassador Li Wenbo, who spoke of trade with Europe and with the Gulf states.', { lang: 'en', published: '2024-06-14' }));
+    assert.deepEqual(got, ['meeting: Aru Sadykov + Li Wenbo']);
+  });
+  await t.test('"the minister" is not a state secretary named since', () => {
+    const got = eventSummaries(run('Azerbaijani Foreign Minister Aru Sadykov spoke by phone with Ingrid Solberg-Dahl, Norway’s State Secretary for Foreign Affairs. The minister also met with Chinese Special Envoy Li Wenbo.', { lang: 'en', published: '2024-06-14' }));
+    assert.ok(got.includes('meeting: Aru Sadykov + Li Wenbo'), JSON.stringify(got));
+  });
+});

@@ -354,6 +354,18 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           if (!counterparts.length) counterparts = uniq(extra);
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
         }
+        if (counterparts.length && verbRole === 'with' && verb.role === 'with') {
+          // "met with A, who briefed him on …, and with B, with whom he reviewed …": a second "with" after an aside.
+          for (let k = zoneEnd; k + 1 < b; k++) {
+            const w = tokens[k]!.fold === 'and' || tokens[k]!.fold === 'et' ? k + 1 : -1;
+            if (w < 0 || !['with', 'avec'].includes(tokens[w]!.fold)) continue;
+            const end2 = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), w + 1, b, 'with');
+            const more = refs.filter((r) => r.start > w && r.end <= end2 && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf).map((r) => r.entity);
+            counterparts = uniq([...counterparts, ...more]);
+            consumedTo = Math.max(consumedTo, end2);
+            break;
+          }
+        }
         if (!counterparts.length && verbRole === 'with' && verb.tense !== 'nominal') {
           // "a eu un entretien, en marge du même forum, avec le ministre X": the partner after an aside.
           const w = findWord(tokens, ['avec', 'with'], zoneEnd, b);
