@@ -237,3 +237,23 @@ test('a second "with" after an aside is one more counterpart', async (t) => {
     assert.ok(got.includes('meeting: Aru Sadykov + Li Wenbo'), JSON.stringify(got));
   });
 });
+
+test('the visit a guest is on: "dans le cadre de la visite qu\'effectue …", "en visite"', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['fr', "La ministre cap-verdienne Odete Fonseca a été reçue mardi par le Chef du gouvernement, Karim Benslimane. Cette audience s'inscrit dans le cadre de la visite de travail qu'effectue la responsable cap-verdienne au Maroc.",
+      ['reception: Odete Fonseca + Karim Benslimane', 'visit: Odete Fonseca + MAR']],
+    ['fr', "Le ministre Paul Girardin a été reçu par le président Ali Ben Salem, dans le cadre de la visite officielle qu'il effectue en Tunisie.",
+      ['reception: Paul Girardin + Ali Ben Salem', 'visit: Paul Girardin + TUN']],
+    ['fr', 'Le président Ali Ben Salem a reçu le ministre Paul Girardin, en visite officielle en Tunisie.',
+      ['reception: Ali Ben Salem + Paul Girardin', 'visit: Paul Girardin + TUN']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want.join(' / '), () => {
+      assert.deepEqual(eventSummaries(run(text, { lang, published: '2024-06-14' })).sort(), [...want].sort());
+    });
+  }
+  await t.test('a visit someone else is on, told without a contact, keeps its own subject', () => {
+    const got = eventSummaries(run("Le ministre Paul Girardin a salué la visite officielle qu'effectue le président Ali Ben Salem en Tunisie.", { lang: 'fr', published: '2024-06-14' }));
+    assert.ok(!got.some((s) => s.startsWith('visit: Paul Girardin')), JSON.stringify(got));
+  });
+});

@@ -236,6 +236,18 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         const after = refs.filter((r) => r.start >= (verb.role === 'visit' ? tr.end + 1 : Math.max(zoneEnd, tr.end + 1)) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
         if (after.length) subject = [after[0]!.entity];
       }
+      if (verb.tense === 'nominal' && verb.role === 'visit' && !plural) {
+        // "X a été reçu par Y dans le cadre de la visite qu'il effectue en Tunisie": the visitor is the guest of the
+        // sentence's contact, not the host named last.
+        const here = [...out].reverse().find((e) => e.sentence === si && e.mode !== 'visit');
+        const guest = here ? (here.role === 'host' ? here.counterparts.slice(0, 1) : here.role === 'guest' ? here.subject : []) : [];
+        if (guest.length) subject = guest;
+        // "la visite qu'effectue le président X": the visitor is named right after the verb.
+        if (/effectue$/.test(tokenFold(verb.form))) {
+          const named = refs.find((r) => r.start >= tr.end && r.start <= tr.end + 3 && entityById.get(r.entity)?.kind === 'person');
+          if (named) subject = [named.entity];
+        }
+      }
       const consumedBefore = consumedTo;
       consumedTo = zoneEnd;
       let counterparts: string[] = [];
