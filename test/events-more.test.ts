@@ -257,3 +257,23 @@ test('the visit a guest is on: "dans le cadre de la visite qu\'effectue …", "e
     assert.ok(!got.some((s) => s.startsWith('visit: Paul Girardin')), JSON.stringify(got));
   });
 });
+
+test('agreed next meetings: the two countries are states; the two officials are the persons of the contact just told', async (t) => {
+  const cases: [string, string, string][] = [
+    ['fr', "Le ministre sénégalais Ousmane Fall a reçu son homologue malien Abdoulaye Keita. Les deux pays sont convenus de réunir la commission mixte avant la fin de l'année.", 'meeting(planned): MLI + SEN'],
+    ['en', 'Senegalese Foreign Minister Ousmane Fall met his Malian counterpart Abdoulaye Keita. The two countries agreed to hold the next joint commission in Bamako.', 'meeting(planned): MLI + SEN'],
+    ['en', 'Senegalese Foreign Minister Ousmane Fall met his Malian counterpart Abdoulaye Keita. The two ministers agreed to meet again in Dakar.', 'meeting(planned): Abdoulaye Keita + Ousmane Fall'],
+    // the contact just told, even when recalled ("la veille … s'était entretenue"), not an earlier one
+    ['fr', "La ministre Odete Fonseca a été reçue mardi par le Premier ministre Karim Benslimane. La veille, la ministre s'était entretenue avec le ministre marocain Youssef Alaoui. Les deux responsables ont signé un accord et sont convenus de réunir la commission mixte.", 'meeting(planned): Odete Fonseca + Youssef Alaoui'],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want + ' ' + lang, () => {
+      const got = eventSummaries(run(text, { lang, published: '2024-06-14' })).map((s) => s.replace(/: (.*)$/, (_, p: string) => ': ' + p.split(' + ').sort().join(' + ')));
+      assert.ok(got.includes(want), JSON.stringify(got));
+    });
+  }
+  await t.test('no states when a party has none', () => {
+    const got = eventSummaries(run('Minister Ousmane Fall met Abdoulaye Keita. The two countries agreed to hold the next joint commission in Bamako.', { lang: 'en', published: '2024-06-14' }));
+    assert.ok(!got.some((s) => /^meeting\(planned\): [A-Z]{3} \+ [A-Z]{3}$/.test(s)), JSON.stringify(got));
+  });
+});

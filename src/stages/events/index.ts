@@ -409,7 +409,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           // contact just reported, else the last two persons named before.
           // (the last contact between persons, else the last contact reported)
           const recent = [...out.slice(-8)].reverse();
-          const prev = recent.find((e) => !e.background && e.mode !== 'visit' && [...e.subject, ...e.counterparts].every((x) => entityById.get(x)?.kind === 'person')) ?? lastNews ?? out[out.length - 1];
+          const prev = recent.find((e) => (!e.background || si - e.sentence <= 1) && e.mode !== 'visit' && [...e.subject, ...e.counterparts].every((x) => entityById.get(x)?.kind === 'person')) ?? lastNews ?? out[out.length - 1];
           if (prev && si - prev.sentence <= 12) subject = uniq([...prev.subject, ...prev.counterparts]);
           else if (!prev) {
             const named: string[] = [];
@@ -420,6 +420,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
               }
             }
             if (named.length === 2) subject = named;
+          }
+          // "les deux pays sont convenus de …", "the two countries agreed to …": the states of those parties.
+          if (subject.length >= 2 && findWord(tokens, ['pays', 'countries', 'etats', 'states', 'nations'], a, tr.start) >= 0) {
+            const parties = subject.map((x) => entityById.get(x) as { kind: string; country?: string } | undefined);
+            if (parties.every((e) => e?.kind === 'country' || (e?.kind === 'person' && e.country))) {
+              const states = uniq(subject.map((x, i) => (parties[i]!.kind === 'person' ? ctx.countryEntity(parties[i]!.country!) : x)));
+              if (states.length >= 2) subject = states;
+            }
           }
         }
       }
@@ -493,7 +501,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   applyDelegationLeaders(ctx, out, refsBySentence);
   applyLaterMedium(ctx, out, triggerSentences);
   attachTopics(ctx, out);
-  if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence);
+  if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence, x.background);
   return mergeAndDate(ctx, out);
 }
 
