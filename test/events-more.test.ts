@@ -277,3 +277,20 @@ test('agreed next meetings: the two countries are states; the two officials are 
     assert.ok(!got.some((s) => /^meeting\(planned\): [A-Z]{3} \+ [A-Z]{3}$/.test(s)), JSON.stringify(got));
   });
 });
+
+test('a contact only claimed in a dispatch that denies it is no event', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['en', 'Officials on Tuesday denied a press report about a secret meeting in Vienna. A daily claimed on Monday that Foreign Minister Arda Kaya had met Armenian Foreign Minister Levon Sargsyan behind closed doors. Kaya on Monday held a phone call with Azerbaijani Foreign Minister Rauf Aliyev.',
+      ['phone_call: Arda Kaya + Rauf Aliyev']],
+    ['fr', "Le ministère a démenti mardi les informations de presse. Selon des rumeurs, le ministre Arda Kaya aurait rencontré son homologue arménien Levon Sargsyan à Vienne. Le ministre Arda Kaya s'est entretenu lundi avec son homologue Rauf Aliyev.",
+      ['talks: Arda Kaya + Rauf Aliyev']],
+    // without a denial, a reported contact stays
+    ['en', 'Foreign Minister Arda Kaya reportedly met Armenian Foreign Minister Levon Sargsyan in Vienna last week.',
+      ['meeting: Arda Kaya + Levon Sargsyan']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want.join(' / ') + ' ' + lang, () => {
+      assert.deepEqual(eventSummaries(run(text, { lang, published: '2024-06-14' })).filter((s) => !s.startsWith('statement')), want);
+    });
+  }
+});

@@ -98,6 +98,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     return id;
   };
 
+  // A dispatch that denies a reported contact: contacts only claimed in it ("a daily claimed that the two had met")
+  // are not events.
+  let docDenies = false;
+  for (let i = 0; i < tokens.length && !docDenies; ) {
+    const m = lex.cues.matchAt(tokens, i);
+    if (m && m.values.some((v) => v.kind === 'deny')) docDenies = true;
+    i = m ? m.end : i + 1;
+  }
   // Copy stripped of its accents (some relays) is matched without them.
   const accented = /[éèêàùçâîôû]/i.test(ctx.text);
   let lastNews: Interaction | null = null;
@@ -181,6 +189,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n') || ['aucun', 'aucune', 'no'].includes(tokens[tr.start - 1]?.fold ?? '');
       if (negated) return;
       if (cancelled && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
+      if (docDenies && has('claim')) return;
       const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
       let trDate = nearestDate(dates, tr.start);
       let planned = verb.tense === 'future' || modal || !!trDate?.future || has('planned_sentence');
