@@ -294,3 +294,22 @@ test('a contact only claimed in a dispatch that denies it is no event', async (t
     });
   }
 });
+
+test('appeals are not calls; a previous meeting of two is a recall of their contact', async (t) => {
+  const cases: [string, string, string[]][] = [
+    // "called on the EU to ensure": an appeal
+    ['en', 'Foreign Minister Rauf Aliyev called on the EU to ensure that its mission stays neutral.', []],
+    ['en', 'Foreign Minister Rauf Aliyev called on Armenia to withdraw its troops.', []],
+    // "called on President X to discuss": a courtesy call
+    ['en', 'Ambassador Lena Holmqvist called on President Rauf Aliyev to discuss bilateral ties.', ['meeting: Lena Holmqvist + Rauf Aliyev']],
+    ['fr', "Paul Girardin et Mette Lindholm étaient déjà convenus, lors de leur précédente rencontre à Bruxelles, de renforcer la coordination entre l'OTAN et l'UE.",
+      ['meeting(background): Paul Girardin + Mette Lindholm']],
+    ['en', 'Paul Girardin and Mette Lindholm had agreed at their previous meeting in Brussels to step up coordination between NATO and the EU.',
+      ['meeting(background): Paul Girardin + Mette Lindholm']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test((want.join(' / ') || 'none') + ' ' + lang, () => {
+      assert.deepEqual(eventSummaries(run(text, { lang, published: '2024-06-14' })).filter((s) => !s.startsWith('statement')), want);
+    });
+  }
+});

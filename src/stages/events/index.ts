@@ -183,7 +183,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     const taken = new Set<string>();
     triggers.forEach((tr, ti) => {
       if (tr.start < consumedTo) return;
-      const verb = pickReading(tr.values, tokens[tr.start - 1], lex.lang);
+      const verb = pickReading(tr.values, tokens[tr.start - 1], lex.lang, tokens[tr.start - 2]);
       const nextTrigger = triggers.slice(ti + 1).find((x) => x.values[0]!.tense !== 'nominal' || verb.tense === 'nominal')?.start ?? b;
       // Negation right before the verb ("n'a pas rencontré", "did not meet").
       const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n') || ['aucun', 'aucune', 'no'].includes(tokens[tr.start - 1]?.fold ?? '');
@@ -201,7 +201,13 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (planned && trDate?.from && ctx.reference && trDate.from < ctx.reference && !trDate.explicitYear) trDate = undefined;
       if (verb.tense === 'infinitive' && !modal) return;
       // "calls on Rwanda to cease …", "a appelé X à …": an appeal, not a call on someone.
-      if (/^call/.test(verb.form) && findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6)) >= 0 && !/^(?:the|his|her)$/.test(tokens[tr.end]?.fold ?? '')) return;
+      // A person (or an unnamed official) before the "to" makes it a visit: "called on President X to discuss …".
+      if (/^call/.test(verb.form)) {
+        const to = findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6));
+        const someone = (refsBySentence.get(si) ?? []).some((r) => r.start >= tr.end && r.start < to && entityById.get(r.entity)?.kind === 'person')
+          || (unnamedBySentence.get(si) ?? []).some((u) => u.phrase.start >= tr.end && u.phrase.start < to);
+        if (to >= 0 && !someone) return;
+      }
       if (verb.tense === 'nominal' && verb.role !== 'between' && isGenericNominal(tokens, tr.start)) {
         // "lors de l'entretien avec X" restates a contact; kept, and merged later with the verb's event.
       }
@@ -236,7 +242,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       }
       // Counterparts.
       const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), zoneStart, nextTrigger, verb.role);
-      const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(tokens[tr.start - 1]?.fold ?? '');
+      // "leur rencontre", "leur précédente rencontre", "their last meeting"
+      const possessor = ORDINAL_ADJ.has(tokens[tr.start - 1]?.fold ?? '') ? tokens[tr.start - 2] : tokens[tr.start - 1];
+      const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(possessor?.fold ?? '');
       if (plural) subject = uniq(before.filter((r) => entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
       if (verb.tense === 'nominal' && verb.role !== 'between' && !plural && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
         // A nominal contact ("lors de son entretien avec X") takes the clause's subject, which may come after the
@@ -282,21 +290,24 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         consumedTo = zoneEnd;
         return;
       }
-      const entre = verb.role === 'between' ? findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8)) : -1;
-      if (verb.role === 'between') {
-        if (entre < 0) {
-          // "lors d'un entretien téléphonique que le ministre X a eu avant-hier avec son homologue Y"
-          const avec = findWord(tokens, ['avec', 'with'], tr.end, Math.min(b, tr.end + 25));
-          if (avec < 0) return;
+      // "leur rencontre …, entre l'OTAN et l'UE": owners named by the possessive take the place of a later "entre".
+      const entre = verb.role === 'between' && !(plural && subject.length > 1) ? findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8)) : -1;
+      if (verb.role === 'between' && entre < 0) {
+        // "lors d'un entretien téléphonique que le ministre X a eu avant-hier avec son homologue Y"
+        const avec = findWord(tokens, ['avec', 'with'], tr.end, Math.min(b, tr.end + 25));
+        if (avec >= 0) {
           const inner = refs.filter((r) => r.start > tr.end && r.start < avec && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
           const partners = refs.filter((r) => r.start > avec && r.end <= findZoneEnd(tokens, cues, avec + 1, b, 'with') && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
           if (!partners.length) return;
           subject = inner.length ? [inner[0]!.entity] : subject.length ? subject : lastSubject;
           counterparts = uniq(partners.map((r) => r.entity));
           verbRole = 'with';
-        }
+        } else if (plural && subject.length > 1) {
+          // "lors de leur précédente rencontre": the owners of the meeting are its parties.
+          verbRole = 'mutual';
+        } else return;
       }
-      if (verbRole === 'with' && verb.role === 'between') {
+      if ((verbRole === 'with' || verbRole === 'mutual') && verb.role === 'between') {
         // partners found after "avec" above
       } else if (verbRole === 'between') {
         const betweenEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), entre + 1, nextTrigger, verb.role);
@@ -446,7 +457,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const ownTopics = about && mode !== 'visit' && verb.role !== 'between' ? topicList(ctx.text.slice(tokens[about.end - 1]!.end, sent.end)) : [];
       // A date long before the filing date marks a recalled contact, except in the lead: mirrors and corpora
       // date pages weeks after the event.
-      const background = sentenceBackground || (!!trDate && isOld(trDate, ctx.reference) && lastNews !== null);
+      // "lors de leur précédente rencontre", "at their previous meeting": a recall.
+      const recalled = verb.tense === 'nominal' && ['precedente', 'precedent', 'previous', 'earlier'].includes(tokens[tr.start - 1]?.fold ?? '');
+      const background = sentenceBackground || recalled || (!!trDate && isOld(trDate, ctx.reference) && lastNews !== null);
       if (background) planned = false;
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
@@ -513,6 +526,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence, x.background);
   return mergeAndDate(ctx, out);
 }
+
+// Adjectives between a possessive and a contact noun ("leur précédente rencontre", "their last meeting").
+const ORDINAL_ADJ = new Set(['precedente', 'derniere', 'premiere', 'recente', 'prochaine', 'previous', 'last', 'recent', 'first', 'next', 'latest', 'earlier']);
 
 // Words that chain the stops of one journey ("à Erevan puis à Bakou", "to Kyiv and then Warsaw").
 const ROUTE_LINKS = new Set(['et', 'puis', 'ensuite', 'avant', 'de', 'd', "'", 'a', 'au', 'aux', 'en', 'and', 'then', 'before', 'to', 'in', 'on', 'la', 'le', 'l', 'the']);
@@ -587,8 +603,10 @@ const CONTACT_NOUNS = new Map<string, string>([
 const DETERMINERS = new Set(['la', 'le', 'les', 'l', "'", 'une', 'un', 'des', 'de', 'd', 'du', 'sa', 'son', 'ses', 'leur', 'leurs', 'cette', 'ce', 'cet', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this']);
 
 /** A form that is both a noun and a verb ("rencontre"): the noun after a determiner, the verb elsewhere. */
-function pickReading(values: ContactVerb[], prev: Token | undefined, lang: string): ContactVerb {
+function pickReading(values: ContactVerb[], prev: Token | undefined, lang: string, prev2?: Token): ContactVerb {
   if (values.length < 2) return values[0]!;
+  // "leur précédente rencontre", "sa première rencontre": an adjective after a determiner
+  if (prev && prev2 && ORDINAL_ADJ.has(prev.fold) && DETERMINERS.has(prev2.fold)) prev = prev2;
   // French "a" is the auxiliary ("a rencontré"), English "a" the article ("a meeting").
   const nounContext = !!prev && DETERMINERS.has(prev.fold) && !(lang === 'fr' && prev.text.toLowerCase() === 'a');
   return values.find((v) => (v.tense === 'nominal') === nounContext) ?? values[0]!;
