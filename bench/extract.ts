@@ -41,9 +41,12 @@ for (const [name, text] of [
   ['1 MB of a dispatch repeated', ("Le ministre des Affaires étrangères, Djeyhoun Baïramov, a reçu l'ambassadeur de France, Anne Boillon. ").repeat(10_000)],
   ['1 MB without spaces', 'é'.repeat(1_000_000)],
   ['1 MB of punctuation', '(-\'.,) '.repeat(150_000)],
+  ['1 MB run-on sentence of contacts', 'Minister Ali Kaya met with Envoy Li Wen, who spoke '.repeat(20_000)],
+  ['1 MB run-on sentence of journeys', 'Minister Ali Kaya will travel to Baku and Tbilisi and '.repeat(19_000)],
+  ['1 MB run-on sentence of visits', "la visite officielle qu'effectue le ministre Ali Kaya en Tunisie ".repeat(15_500)],
 ] as [string, string][]) {
   const s = performance.now();
-  extract({ source: name, text, lang: 'fr' });
+  extract({ source: name, text, lang: /^Minister/.test(text) ? 'en' : 'fr' });
   hostile.push({ name, chars: text.length, ms: Math.round(performance.now() - s) });
 }
 

@@ -50,3 +50,20 @@ test('documents over the size limit are refused with a clear error', () => {
   assert.equal(d.error?.code, 'too_large');
   assert.match(d.error!.message, /limit/);
 });
+
+test('a run-on "sentence" is cut at clause boundaries into bounded sentences, covering all its text', async () => {
+  const { splitSentences, MAX_SENTENCE_CHARS } = await import('../src/stages/sentences/index.ts');
+  const text = 'Minister Ali Kaya met with Envoy Li Wen, who spoke '.repeat(2_000);
+  const got = splitSentences(text);
+  assert.ok(got.length > 1);
+  for (const s of got) assert.ok(s.end - s.start <= MAX_SENTENCE_CHARS);
+  // nothing lost: consecutive, only whitespace between
+  for (let i = 1; i < got.length; i++) assert.match(text.slice(got[i - 1]!.end, got[i]!.start), /^\s*$/);
+  assert.equal(got[0]!.start, 0);
+  assert.equal(got[got.length - 1]!.end, text.trimEnd().length);
+  // cut after a comma where there is one
+  assert.ok(got.slice(0, -1).every((s) => text[s.end - 1] === ','), 'cut at a comma');
+  // an ordinary long sentence stays whole
+  const long = 'Le ministre a reçu ' + Array.from({ length: 40 }, (_, i) => `l'ambassadeur n° ${i}`).join(', ') + '.';
+  assert.equal(splitSentences(long).length, 1);
+});

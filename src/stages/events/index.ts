@@ -256,7 +256,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.tense === 'nominal' && verb.role === 'visit' && !plural) {
         // "X a été reçu par Y dans le cadre de la visite qu'il effectue en Tunisie": the visitor is the guest of the
         // sentence's contact, not the host named last.
-        const here = [...out].reverse().find((e) => e.sentence === si && e.mode !== 'visit');
+        let here: Interaction | undefined;
+        for (let k = out.length - 1; k >= 0 && out[k]!.sentence === si && !here; k--) if (out[k]!.mode !== 'visit') here = out[k];
         const guest = here ? (here.role === 'host' ? here.counterparts.slice(0, 1) : here.role === 'guest' ? here.subject : []) : [];
         if (guest.length) subject = guest;
         // "la visite qu'effectue le président X": the visitor is named right after the verb.
@@ -388,7 +389,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         }
         if (counterparts.length && verbRole === 'with' && verb.role === 'with') {
           // "met with A, who briefed him on …, and with B, with whom he reviewed …": a second "with" after an aside.
-          for (let k = zoneEnd; k + 1 < b; k++) {
+          for (let k = zoneEnd; k + 1 < b && k < zoneEnd + 40; k++) {
             const w = tokens[k]!.fold === 'and' || tokens[k]!.fold === 'et' ? k + 1 : -1;
             if (w < 0 || !['with', 'avec'].includes(tokens[w]!.fold)) continue;
             const end2 = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), w + 1, b, 'with');

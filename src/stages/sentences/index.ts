@@ -12,6 +12,9 @@ const ABBREVIATIONS = new Set(
    'jan', 'feb', 'febr', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'janv', 'févr', 'fév', 'avr', 'juil', 'déc',
    'no', 'nos', 'vol', 'p', 'pp', 'art', 'etc', 'cf', 'vs', 'env', 'av', 'bd', 'ch', 'dept', 'inc', 'ltd', 'co', 'corp', 'ave', 'e', 'u', 's', 'h', 'n', 'ex', 'approx', 'sh']);
 
+/** Longest sentence kept whole; real dispatches stay far below (their longest run-on lists are about 1,000). */
+export const MAX_SENTENCE_CHARS = 2000;
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -21,6 +24,17 @@ export function splitSentences(text: string): Sentence[] {
     let e = end;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
+    // A run-on "sentence" (lists without stops, hostile input) is cut at a clause boundary, so that the work done
+    // per sentence stays bounded.
+    while (e - s > MAX_SENTENCE_CHARS) {
+      let cut = -1;
+      for (let k = s + MAX_SENTENCE_CHARS; k > s + MAX_SENTENCE_CHARS / 2 && cut < 0; k--) if ((text[k - 1] === ';' || text[k - 1] === ',') && text[k] === ' ') cut = k;
+      for (let k = s + MAX_SENTENCE_CHARS; k > s + MAX_SENTENCE_CHARS / 2 && cut < 0; k--) if (text[k] === ' ') cut = k;
+      if (cut < 0) cut = s + MAX_SENTENCE_CHARS;
+      out.push({ start: s, end: cut, paragraph });
+      s = cut;
+      while (s < e && /\s/.test(text[s]!)) s++;
+    }
     if (e > s) out.push({ start: s, end: e, paragraph });
   };
   for (let i = 0; i < text.length; i++) {
