@@ -198,3 +198,19 @@ test('chained honorifics between a title and a name keep the title', async (t) =
     assert.notEqual(p.country, 'MYS');
   });
 });
+
+test('portfolios joined by "and" inside an English title keep its state', async (t) => {
+  const cases: [string, string, string][] = [
+    ['Sheikh Ali Al-Thani met Cabinet Secretary for Foreign and Diaspora Affairs of the Republic of Kenya Mr. Daniel Kiprotich Mutai.', 'Daniel Kiprotich Mutai', 'KEN'],
+    ['Minister Ali Kaya met the Minister of Foreign Affairs and Worship of Argentina Diego Ruiz Paz.', 'Diego Ruiz Paz', 'ARG'],
+  ];
+  for (const [text, name, country] of cases) {
+    await t.test(name, () => {
+      assert.equal(persons(run(text, { lang: 'en' })).find((e) => e.name === name)?.country, country);
+    });
+  }
+  await t.test('"and" before a person is not a portfolio', () => {
+    const d = run('Foreign Minister Ali Kaya and Diego Ruiz Paz met in Ankara.', { lang: 'en' });
+    assert.ok(persons(d).some((e) => e.name === 'Diego Ruiz Paz'));
+  });
+});
