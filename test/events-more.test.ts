@@ -313,3 +313,21 @@ test('appeals are not calls; a previous meeting of two is a recall of their cont
     });
   }
 });
+
+test('the call where a postponement was decided took place; "se retrouveront"; a long title inside "que X a eu avec"', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['fr', "La visite que le ministre ghanéen Kofi Mensah-Boateng devait effectuer à Abidjan a été reportée. Le report a été décidé d'un commun accord lors d'un entretien téléphonique que le ministre des Affaires étrangères, de l'Intégration africaine et de la Diaspora, Yao Kouadio Brou, a eu avant-hier avec son homologue ghanéen.",
+      ['phone_call: Yao Kouadio Brou + Kofi Mensah-Boateng']],
+    ['fr', 'Le ministre ghanéen Kofi Mensah-Boateng a reçu son homologue Yao Kouadio Brou. MM. Brou et Mensah-Boateng se retrouveront à Abuja en marge du prochain sommet.',
+      ['reception: Kofi Mensah-Boateng + Yao Kouadio Brou', 'meeting(planned): Yao Kouadio Brou + Kofi Mensah-Boateng']],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(want.join(' / '), () => {
+      assert.deepEqual(eventSummaries(run(text, { lang, published: '2024-10-11' })).sort(), [...want].sort());
+    });
+  }
+  await t.test('a visit postponed is still no event', () => {
+    const got = eventSummaries(run("La visite que le ministre ghanéen Kofi Mensah-Boateng devait effectuer vendredi à Abidjan a été reportée à une date ultérieure.", { lang: 'fr', published: '2024-10-11' }));
+    assert.deepEqual(got.filter((s) => !s.includes('(planned)')), []);
+  });
+});

@@ -188,7 +188,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       // Negation right before the verb ("n'a pas rencontré", "did not meet").
       const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n') || ['aucun', 'aucune', 'no'].includes(tokens[tr.start - 1]?.fold ?? '');
       if (negated) return;
-      if (cancelled && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
+      // "le report a été décidé lors d'un entretien téléphonique …": the contact where a cancellation was decided
+      // took place.
+      const during = findWord(tokens, ['lors', 'during', 'cours'], Math.max(a, tr.start - 4), tr.start) >= 0;
+      if (cancelled && !during && cues.some((c) => c.kind === 'cancel' && Math.abs(c.start - tr.start) < 25)) return;
       if (docDenies && has('claim')) return;
       const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
       let trDate = nearestDate(dates, tr.start);
@@ -294,8 +297,11 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       // "leur rencontre …, entre l'OTAN et l'UE": owners named by the possessive take the place of a later "entre".
       const entre = verb.role === 'between' && !(plural && subject.length > 1) ? findWord(tokens, ['entre', 'between'], tr.end, Math.min(b, tr.end + 8)) : -1;
       if (verb.role === 'between' && entre < 0) {
-        // "lors d'un entretien téléphonique que le ministre X a eu avant-hier avec son homologue Y"
-        const avec = findWord(tokens, ['avec', 'with'], tr.end, Math.min(b, tr.end + 25));
+        // "lors d'un entretien téléphonique que le ministre X a eu avant-hier avec son homologue Y" (a title, however
+        // long, counts as one word of the 25)
+        let reach = tr.end;
+        for (let n = 0; reach < b && n < 25; reach++) if (!ents.titleOf.has(reach)) n++;
+        const avec = findWord(tokens, ['avec', 'with'], tr.end, reach);
         if (avec >= 0) {
           const inner = refs.filter((r) => r.start > tr.end && r.start < avec && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
           const partners = refs.filter((r) => r.start > avec && r.end <= findZoneEnd(tokens, cues, avec + 1, b, 'with') && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
