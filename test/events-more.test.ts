@@ -331,3 +331,16 @@ test('the call where a postponement was decided took place; "se retrouveront"; a
     assert.deepEqual(got, []);
   });
 });
+
+test('a counterpart named before is "the <demonym> minister"; expected in, travel on to; talks set inside a visit’s dates are one plan', async (t) => {
+  const text = 'MOSCOW, June 4 - Russian Foreign Minister Pavel Orlov and his Uruguayan counterpart, Tomás Ibarguren Sáez, will hold talks in Moscow on June 12. "The Uruguayan minister is expected in Moscow for a working visit on June 11-12, and his talks with Pavel Orlov are set for June 12." Ibarguren Sáez said last week that he planned to travel on to Minsk afterwards.';
+  const got = eventSummaries(run(text, { lang: 'en', published: '2024-06-04' })).map((s) => s.replace(/: (.*)$/, (_, p: string) => ': ' + p.split(' + ').sort().join(' + ')));
+  for (const w of ['talks(planned): Pavel Orlov + Tomás Ibarguren Sáez', 'visit(planned): RUS + Tomás Ibarguren Sáez', 'visit(planned): BLR + Tomás Ibarguren Sáez']) {
+    await t.test(w, () => assert.ok(got.includes(w), JSON.stringify(got)));
+  }
+  await t.test('one planned talks event, not two', () => assert.equal(got.filter((s) => s.startsWith('talks')).length, 1, JSON.stringify(got)));
+  await t.test('no state stands in for the minister', () => assert.ok(!got.some((s) => s.includes('URY')), JSON.stringify(got)));
+  await t.test('"expected in" a city is no contact when nobody is named', () => {
+    assert.deepEqual(eventSummaries(run('Heavy rain is expected in Moscow on June 12.', { lang: 'en', published: '2024-06-04' })), []);
+  });
+});

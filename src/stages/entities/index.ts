@@ -442,6 +442,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       const { country, org } = entityOfTitle(tp);
       if (country && !e.country) e.country = country;
       if (org && !e.org) e.org = org;
+      if (!e.roles.includes('counterpart')) e.roles.push('counterpart');
       return;
     }
     const { country, org } = entityOfTitle(tp);
@@ -600,7 +601,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     let candidates = persons().filter((p) => {
       // "la cheffe de la diplomatie sud-africaine" for a "ministre des Relations internationales" of South Africa:
       // with the country or organisation given, the role family is enough.
-      const matches = [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || ((country || org) && sameFamily(tp.role, r)));
+      // ("his Uruguayan counterpart, X … The Uruguayan minister": a counterpart holds the office of the one he meets.)
+      const matches = [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || ((country || org) && (sameFamily(tp.role, r) || r === 'counterpart')));
       if (!matches) return false;
       if (country && p.country !== country) return false;
       if (org && p.org !== org) return false;

@@ -1025,5 +1025,7 @@ function compatibleMode(a: string, b: string): boolean {
 
 function compatibleDate(a: Interaction, b: Interaction): boolean {
   if (a.date.basis === 'none' || b.date.basis === 'none') return true;
-  return a.date.start === b.date.start;
+  if (a.date.start === b.date.start) return true;
+  // a day inside the other's range ("a working visit on June 11-12 … talks on June 12")
+  return !!a.date.start && !!b.date.start && ((!!a.date.end && withinDates(b, a)) || (!!b.date.end && withinDates(a, b)));
 }
