@@ -344,3 +344,16 @@ test('a counterpart named before is "the <demonym> minister"; expected in, trave
     assert.deepEqual(eventSummaries(run('Heavy rain is expected in Moscow on June 12.', { lang: 'en', published: '2024-06-04' })), []);
   });
 });
+
+test('talked by telephone to someone is a call; spoke to reporters is not', async (t) => {
+  const cases: [string, string[]][] = [
+    ['Foreign Minister Arda Kaya also talked by telephone on Friday to Elira Shkreli, the foreign minister of Albania.', ['phone_call: Arda Kaya + Elira Shkreli']],
+    ['Foreign Minister Arda Kaya spoke on the phone with his Greek counterpart Nikos Dimou.', ['phone_call: Arda Kaya + Nikos Dimou']],
+    ['Foreign Minister Arda Kaya spoke to reporters on Friday after the cabinet meeting.', []],
+  ];
+  for (const [text, want] of cases) {
+    await t.test(want.join(' / ') || 'none', () => {
+      assert.deepEqual(eventSummaries(run(text, { lang: 'en', published: '2024-10-25' })), want);
+    });
+  }
+});
