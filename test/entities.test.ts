@@ -214,3 +214,18 @@ test('portfolios joined by "and" inside an English title keep its state', async 
     assert.ok(persons(d).some((e) => e.name === 'Diego Ruiz Paz'));
   });
 });
+
+test('the state right after a titled name: "Foreign Minister X of Costa Rica", "le ministre X du Mali"', async (t) => {
+  const cases: [string, string, string, string][] = [
+    ['en', 'New Delhi, Sept 25 (ANI): Minister Arvind Rao met Foreign Minister Lucía Ferrero Ortiz of Costa Rica.', 'Lucía Ferrero Ortiz', 'CRI'],
+    ['fr', 'Le ministre Ali Kaya a reçu le ministre des Affaires étrangères Moussa Diarra du Mali.', 'Moussa Diarra', 'MLI'],
+    ['en', 'Minister Arvind Rao met President Lucía Ferrero Ortiz of the Philippines.', 'Lucía Ferrero Ortiz', 'PHL'],
+  ];
+  for (const [lang, text, name, country] of cases) {
+    await t.test(name + ' ' + country, () => assert.equal(persons(run(text, { lang })).find((e) => e.name === name)?.country, country));
+  }
+  await t.test('a name without a title takes no state from "of"', () => {
+    const p = persons(run('The book of Lucía Ferrero Ortiz of Costa Rica was praised.', { lang: 'en' })).find((e) => e.name === 'Lucía Ferrero Ortiz');
+    assert.notEqual(p?.country, 'CRI');
+  });
+});

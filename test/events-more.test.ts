@@ -357,3 +357,8 @@ test('talked by telephone to someone is a call; spoke to reporters is not', asyn
     });
   }
 });
+
+test('"His first meeting of the day was with X": the person who opened the lead, even after a dateline', () => {
+  const d = run('New York [US], September 25 (ANI): External Affairs Minister Arvind Rao packed his schedule with bilateral meetings on the margins of the General Assembly. His first meeting of the day was with Foreign Minister Lucía Ferrero Ortiz of Costa Rica.', { lang: 'en', published: '2024-09-25' });
+  assert.ok(eventSummaries(d).includes('meeting: Arvind Rao + Lucía Ferrero Ortiz'), JSON.stringify(eventSummaries(d)));
+});

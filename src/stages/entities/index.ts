@@ -499,6 +499,14 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       if (before && after && after !== before) attachTitle(e, after);
       const led = !e.country && !e.org ? delegationOf(before ? before.start : nameStart) : null;
       if (led) e.country = led;
+      // "Foreign Minister X of Costa Rica", "le ministre X du Mali": the state right after the name.
+      if (before && !e.country && !e.org && ['of', 'du', 'de'].includes(tokens[r.end]?.fold ?? '')) {
+        let k = r.end + 1;
+        if (['the', 'la', 'l', "'"].includes(tokens[k]?.fold ?? '')) k++;
+        if (tokens[k]?.text === "'") k++;
+        const st = (refsByStart.get(k) ?? []).map((x) => byId.get(x.entity)).find((x) => x?.kind === 'country');
+        if (st?.code) e.country = st.code;
+      }
       personOfRun.set(r, e);
       addMention(e, r.start, r.end, 'name');
       for (const tp of [before, after]) if (tp) for (const ref of refsIn(tp.start, tp.end)) if (ref.end <= tp.end && ref.via !== 'name') ref.affiliationOf = e.id;

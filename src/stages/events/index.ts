@@ -458,6 +458,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           }
         }
       }
+      if (!subject.length && counterparts.length && ['his', 'her', 'son', 'sa'].includes(tokens[a]?.fold ?? '')) {
+        // "His first meeting of the day was with X": the person who opened the sentence before.
+        for (let k = si - 1; k >= 0 && si - k <= 2 && !subject.length; k--) {
+          const k0 = firstToken(tokens, Math.max(sentences[k]!.start, ctx.datelineSpan && ctx.datelineSpan.end <= sentences[k]!.end ? ctx.datelineSpan.end : 0));
+          const opener = (refsBySentence.get(k) ?? []).find((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person' && r.start - k0 < 12);
+          if (opener && !counterparts.includes(opener.entity)) subject = [opener.entity];
+        }
+      }
       if (!subject.length && !counterparts.length) return;
       const mode = refineMode(verb.mode, cues, a, b, tr.start, zoneEnd);
       const about = cues.find((c) => c.start === zoneEnd && c.kind === 'zone_end' && TOPIC_PREPS.has(tokenFold(c.form)));
