@@ -362,3 +362,18 @@ test('"His first meeting of the day was with X": the person who opened the lead,
   const d = run('New York [US], September 25 (ANI): External Affairs Minister Arvind Rao packed his schedule with bilateral meetings on the margins of the General Assembly. His first meeting of the day was with Foreign Minister Lucía Ferrero Ortiz of Costa Rica.', { lang: 'en', published: '2024-09-25' });
   assert.ok(eventSummaries(d).includes('meeting: Arvind Rao + Lucía Ferrero Ortiz'), JSON.stringify(eventSummaries(d)));
 });
+
+test('a head named by title alone, with no home state in the dispatch, is the host state where the contact took place', async (t) => {
+  const cases: [string, string[]][] = [
+    ['Bhutanese Foreign Minister Lyonpo Sonam WANGDI on Tuesday paid a courtesy call on the President at Bangabhaban in Dhaka.', ['meeting: Sonam WANGDI + BGD']],
+    // the President of his own state is not a foreign host
+    ['Bhutanese Foreign Minister Lyonpo Sonam WANGDI on Tuesday paid a courtesy call on the President in Thimphu.', []],
+    // no place, no host
+    ['Bhutanese Foreign Minister Lyonpo Sonam WANGDI on Tuesday paid a courtesy call on the President.', []],
+  ];
+  for (const [text, want] of cases) {
+    await t.test(want.join(' / ') || 'none: ' + text.slice(-20), () => {
+      assert.deepEqual(eventSummaries(run(text, { lang: 'en', published: '2024-05-14' })), want);
+    });
+  }
+});

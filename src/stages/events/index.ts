@@ -391,6 +391,14 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           }
           const extra = [...nonPersons.map((r) => r.entity), ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!)].filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))));
           if (!counterparts.length) counterparts = uniq(extra);
+          if (!counterparts.length && (verb.role === 'guest' || verb.role === 'with') && subject.length === 1) {
+            // "paid a courtesy call on the President at Bangabhaban in Dhaka": a head of state or government named by
+            // title alone, in a dispatch that names no home state, is the host state's, where the contact took place.
+            const bare = (unnamedBySentence.get(si) ?? []).find((u) => !u.entity && u.phrase.start >= tr.end && u.phrase.end <= zoneEnd && HOST_HEADS.has(u.phrase.role));
+            const own = (entityById.get(subject[0]!) as { country?: string } | undefined)?.country;
+            const where = bare ? refs.map((r) => entityById.get(r.entity) as { kind: string; country?: string; code?: string }).find((e) => e?.kind === 'place' && e.country && e.country !== own) : undefined;
+            if (where?.country) counterparts = [ctx.countryEntity(where.country)];
+          }
           else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
         }
         if (counterparts.length && verbRole === 'with' && verb.role === 'with') {
@@ -541,6 +549,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
   if (process.env.COMMUNIQUE_DEBUG) for (const x of out) console.error("RAW", x.mode, x.role, x.subject, x.counterparts, x.sentence, x.background);
   return mergeAndDate(ctx, out);
 }
+
+// Heads that speak for the state they reside in when the text gives no other.
+const HOST_HEADS = new Set(['head_of_state', 'head_of_government', 'monarch', 'vice_president', 'crown_prince']);
 
 // Adjectives between a possessive and a contact noun ("leur précédente rencontre", "their last meeting").
 const ORDINAL_ADJ = new Set(['precedente', 'derniere', 'premiere', 'recente', 'prochaine', 'previous', 'last', 'recent', 'first', 'next', 'latest', 'earlier']);
