@@ -391,6 +391,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           }
           const extra = [...nonPersons.map((r) => r.entity), ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!)].filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))));
           if (!counterparts.length) counterparts = uniq(extra);
+          else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
           if (!counterparts.length && (verb.role === 'guest' || verb.role === 'with') && subject.length === 1) {
             // "paid a courtesy call on the President at Bangabhaban in Dhaka": a head of state or government named by
             // title alone, in a dispatch that names no home state, is the host state's, where the contact took place.
@@ -399,7 +400,6 @@ export function findInteractions(ctx: EventContext): Interaction[] {
             const where = bare ? refs.map((r) => entityById.get(r.entity) as { kind: string; country?: string; code?: string }).find((e) => e?.kind === 'place' && e.country && e.country !== own) : undefined;
             if (where?.country) counterparts = [ctx.countryEntity(where.country)];
           }
-          else counterparts = uniq([...counterparts, ...zoneUnnamed.map((u) => resolveUnnamed(u.entity)!).filter((id) => !counterparts.some((p) => personSpeaksFor(entityById.get(p), entityById.get(id))))]);
         }
         if (counterparts.length && verbRole === 'with' && verb.role === 'with') {
           // "met with A, who briefed him on …, and with B, with whom he reviewed …": a second "with" after an aside.
