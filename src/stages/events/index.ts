@@ -173,6 +173,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (refs.length && refs[0]!.start - a < 12 && !listItem && !out.length) lastSubject = [refs[0]!.entity];
       return;
     }
+    // Cues that end a list of counterparts, outside titles ("Minister of State for … on": the "on" is the title's).
+    const zoneCues = cues.filter((c) => !ents.titleOf.has(c.start));
     const refs = (refsBySentence.get(si) ?? []).filter(isParty);
     const unnamed = (unnamedBySentence.get(si) ?? []).filter((u) => u.entity);
     const sentenceBackground = has('background');
@@ -183,7 +185,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     const taken = new Set<string>();
     triggers.forEach((tr, ti) => {
       if (tr.start < consumedTo) return;
-      const verb = pickReading(tr.values, tokens[tr.start - 1], lex.lang, tokens[tr.start - 2]);
+      const verb = pickReading(tr.values, wordBeforeNoun(tokens, tr.start), lex.lang);
       const nextTrigger = triggers.slice(ti + 1).find((x) => x.values[0]!.tense !== 'nominal' || verb.tense === 'nominal')?.start ?? b;
       // Negation right before the verb ("n'a pas rencontré", "did not meet").
       const negated = cues.some((c) => c.kind === 'negation' && c.end <= tr.end && tr.start - c.end <= 3 && c.end > a - 1) || (tokens[tr.start - 1]?.fold === 'pas' && tokens[tr.start - 3]?.fold === 'n') || ['aucun', 'aucune', 'no'].includes(tokens[tr.start - 1]?.fold ?? '');
@@ -207,7 +209,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       // A person (or an unnamed official) before the "to" makes it a visit: "called on President X to discuss …".
       if (/^call/.test(verb.form)) {
         const to = findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6));
-        const someone = (refsBySentence.get(si) ?? []).some((r) => r.start >= tr.end && r.start < to && entityById.get(r.entity)?.kind === 'person')
+        const someone = refs.some((r) => r.start >= tr.end && r.start < to && entityById.get(r.entity)?.kind === 'person')
           || (unnamedBySentence.get(si) ?? []).some((u) => u.phrase.start >= tr.end && u.phrase.start < to);
         if (to >= 0 && !someone) return;
       }
@@ -244,10 +246,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         zoneStart = w + 1;
       }
       // Counterparts.
-      const zoneEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), zoneStart, nextTrigger, verb.role);
+      const zoneEnd = findZoneEnd(tokens, zoneCues, zoneStart, nextTrigger, verb.role);
       // "leur rencontre", "leur précédente rencontre", "their last meeting"
-      const possessor = ORDINAL_ADJ.has(tokens[tr.start - 1]?.fold ?? '') ? tokens[tr.start - 2] : tokens[tr.start - 1];
-      const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(possessor?.fold ?? '');
+      const plural = verb.tense === 'nominal' && ['leur', 'leurs', 'their'].includes(wordBeforeNoun(tokens, tr.start)?.fold ?? '');
       if (plural) subject = uniq(before.filter((r) => entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
       if (verb.tense === 'nominal' && verb.role !== 'between' && !plural && !before.some((r) => entityById.get(r.entity)?.kind === 'person')) {
         // A nominal contact ("lors de son entretien avec X") takes the clause's subject, which may come after the
@@ -317,7 +318,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if ((verbRole === 'with' || verbRole === 'mutual') && verb.role === 'between') {
         // partners found after "avec" above
       } else if (verbRole === 'between') {
-        const betweenEnd = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), entre + 1, nextTrigger, verb.role);
+        const betweenEnd = findZoneEnd(tokens, zoneCues, entre + 1, nextTrigger, verb.role);
         // "between A and B, held at …, were C": the pair ends at the first comma after the "and".
         let pairEnd = betweenEnd;
         const and = findWord(tokens, ['et', 'and'], entre + 1, betweenEnd);
@@ -406,7 +407,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           for (let k = zoneEnd; k + 1 < b && k < zoneEnd + 40; k++) {
             const w = tokens[k]!.fold === 'and' || tokens[k]!.fold === 'et' ? k + 1 : -1;
             if (w < 0 || !['with', 'avec'].includes(tokens[w]!.fold)) continue;
-            const end2 = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), w + 1, b, 'with');
+            const end2 = findZoneEnd(tokens, zoneCues, w + 1, b, 'with');
             const more = refs.filter((r) => r.start > w && r.end <= end2 && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf).map((r) => r.entity);
             counterparts = uniq([...counterparts, ...more]);
             consumedTo = Math.max(consumedTo, end2);
@@ -417,7 +418,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           // "a eu un entretien, en marge du même forum, avec le ministre X": the partner after an aside.
           const w = findWord(tokens, ['avec', 'with'], zoneEnd, b);
           if (w >= 0) {
-            const end2 = findZoneEnd(tokens, cues.filter((c) => !ents.titleOf.has(c.start)), w + 1, b, 'with');
+            const end2 = findZoneEnd(tokens, zoneCues, w + 1, b, 'with');
             counterparts = uniq(refs.filter((r) => r.start > w && r.end <= end2 && entityById.get(r.entity)?.kind === 'person').map((r) => r.entity));
           }
         }
@@ -628,11 +629,14 @@ const CONTACT_NOUNS = new Map<string, string>([
 
 const DETERMINERS = new Set(['la', 'le', 'les', 'l', "'", 'une', 'un', 'des', 'de', 'd', 'du', 'sa', 'son', 'ses', 'leur', 'leurs', 'cette', 'ce', 'cet', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this']);
 
+/** The word before a contact noun, past one adjective ("leur précédente rencontre", "their last meeting"). */
+function wordBeforeNoun(tokens: Token[], i: number): Token | undefined {
+  return ORDINAL_ADJ.has(tokens[i - 1]?.fold ?? '') ? tokens[i - 2] : tokens[i - 1];
+}
+
 /** A form that is both a noun and a verb ("rencontre"): the noun after a determiner, the verb elsewhere. */
-function pickReading(values: ContactVerb[], prev: Token | undefined, lang: string, prev2?: Token): ContactVerb {
+function pickReading(values: ContactVerb[], prev: Token | undefined, lang: string): ContactVerb {
   if (values.length < 2) return values[0]!;
-  // "leur précédente rencontre", "sa première rencontre": an adjective after a determiner
-  if (prev && prev2 && ORDINAL_ADJ.has(prev.fold) && DETERMINERS.has(prev2.fold)) prev = prev2;
   // French "a" is the auxiliary ("a rencontré"), English "a" the article ("a meeting").
   const nounContext = !!prev && DETERMINERS.has(prev.fold) && !(lang === 'fr' && prev.text.toLowerCase() === 'a');
   return values.find((v) => (v.tense === 'nominal') === nounContext) ?? values[0]!;
