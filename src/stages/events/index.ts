@@ -100,12 +100,21 @@ export function findInteractions(ctx: EventContext): Interaction[] {
 
   // A dispatch that denies a reported contact: contacts only claimed in it ("a daily claimed that the two had met")
   // are not events.
-  let docDenies = false;
-  for (let i = 0; i < tokens.length && !docDenies; ) {
-    const m = lex.cues.matchAt(tokens, i);
-    if (m && m.values.some((v) => v.kind === 'deny')) docDenies = true;
-    i = m ? m.end : i + 1;
-  }
+  // Cues of every sentence, read once.
+  const cuesOf = sentences.map((sent) => {
+    const a = firstToken(tokens, sent.start);
+    const b = firstToken(tokens, sent.end);
+    const cues: CueHit[] = [];
+    for (let i = a; i < b; ) {
+      const m = lex.cues.matchAt(tokens, i);
+      if (m && m.end <= b) {
+        for (const v of m.values) cues.push({ start: m.start, end: m.end, kind: v.kind, form: v.form });
+        i = m.end;
+      } else i++;
+    }
+    return cues;
+  });
+  const docDenies = cuesOf.some((cues) => cues.some((c) => c.kind === 'deny'));
   // Copy stripped of its accents (some relays) is matched without them.
   const accented = /[éèêàùçâîôû]/i.test(ctx.text);
   let lastNews: Interaction | null = null;
@@ -153,14 +162,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
     const a = firstToken(tokens, sent.start);
     const b = firstToken(tokens, sent.end);
     if (b - a < 3) return;
-    const cues: CueHit[] = [];
-    for (let i = a; i < b; ) {
-      const m = lex.cues.matchAt(tokens, i);
-      if (m && m.end <= b) {
-        for (const v of m.values) cues.push({ start: m.start, end: m.end, kind: v.kind, form: v.form });
-        i = m.end;
-      } else i++;
-    }
+    const cues = cuesOf[si]!;
     const has = (kind: string, from = a, to = b) => cues.some((c) => c.kind === kind && c.start >= from && c.end <= to);
     const dates = findDates(tokens, lex, a, b, ctx.reference).filter((d) => (!ctx.datelineSpan || tokens[d.start]!.start >= ctx.datelineSpan.end) && !afterReportingVerb(tokens, d.start));
     const triggers = findTriggers(tokens, lex, a, b, dates, accented);
