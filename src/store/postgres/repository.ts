@@ -809,10 +809,8 @@ export class PostgresRepository implements ArchiveRepository {
         if (!ids.length) return empty;
         where.push(`EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ANY(${p.add(ids)}::bigint[]))`);
       }
-      if (q.modes?.length) where.push(`e.mode = ANY(${p.add(q.modes)}::text[])`);
       if (q.types?.length) where.push(`e.type = ANY(${p.add(q.types)}::text[])`);
-      if (q.since) where.push(`e.sort_date >= ${p.add(q.since)}`);
-      if (q.until) where.push(`e.sort_date <> '' AND e.sort_date <= ${p.add(untilBound(q.until))}`);
+      periodAndModes(q, where, p);
       if (tsq !== null) where.push(`e.dispatch_id IN (SELECT id FROM dispatches WHERE fts @@ to_tsquery('communique_simple', ${p.add(tsq)}))`);
       if (q.includePlanned === false) where.push('NOT e.planned');
       if (q.includeBackground === false) where.push('NOT e.background');
@@ -912,9 +910,7 @@ export class PostgresRepository implements ArchiveRepository {
       if (!cb) return [];
       where.push(cb);
     }
-    if (q.since) where.push(`e.sort_date >= ${p.add(q.since)}`);
-    if (q.until) where.push(`e.sort_date <> '' AND e.sort_date <= ${p.add(untilBound(q.until))}`);
-    if (q.modes?.length) where.push(`e.mode = ANY(${p.add(q.modes)}::text[])`);
+    periodAndModes(q, where, p);
     return all(
       c,
       `SELECT o.side AS side, substr(e.sort_date, 1, 4) AS year, e.mode AS mode, count(DISTINCT e.id) AS n, min(e.sort_date) AS first, max(e.sort_date) AS last
@@ -1159,4 +1155,11 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
   };
   if (withText) d.text = String(r.text);
   return d;
+}
+
+/** The period and mode filters shared by event lists and relations. */
+function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], p: Params): void {
+  if (q.modes?.length) where.push(`e.mode = ANY(${p.add(q.modes)}::text[])`);
+  if (q.since) where.push(`e.sort_date >= ${p.add(q.since)}`);
+  if (q.until) where.push(`e.sort_date <> '' AND e.sort_date <= ${p.add(untilBound(q.until))}`);
 }

@@ -613,22 +613,11 @@ export class SqliteRepository implements ArchiveRepository {
       where.push('EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id IN (SELECT value FROM json_each(?)))');
       params.push(json(ids));
     }
-    if (q.modes?.length) {
-      where.push('e.mode IN (SELECT value FROM json_each(?))');
-      params.push(json(q.modes));
-    }
     if (q.types?.length) {
       where.push('e.type IN (SELECT value FROM json_each(?))');
       params.push(json(q.types));
     }
-    if (q.since) {
-      where.push('e.sort_date >= ?');
-      params.push(q.since);
-    }
-    if (q.until) {
-      where.push("e.sort_date != '' AND e.sort_date <= ?");
-      params.push(untilBound(q.until));
-    }
+    periodAndModes(q, where, params);
     if (q.text) {
       where.push('e.dispatch_id IN (SELECT rowid FROM dispatch_fts WHERE dispatch_fts MATCH ?)');
       params.push(ftsQuery(q.text));
@@ -725,18 +714,7 @@ export class SqliteRepository implements ArchiveRepository {
       where.push(cb.sql);
       params.push(...cb.params);
     }
-    if (q.since) {
-      where.push('e.sort_date >= ?');
-      params.push(q.since);
-    }
-    if (q.until) {
-      where.push("e.sort_date != '' AND e.sort_date <= ?");
-      params.push(untilBound(q.until));
-    }
-    if (q.modes?.length) {
-      where.push('e.mode IN (SELECT value FROM json_each(?))');
-      params.push(json(q.modes));
-    }
+    periodAndModes(q, where, params);
     return this.all(
       `SELECT o.side AS side, substr(e.sort_date, 1, 4) AS year, e.mode AS mode, count(DISTINCT e.id) AS n, min(e.sort_date) AS first, max(e.sort_date) AS last
        FROM events e JOIN event_participants p ON p.event_id = e.id JOIN event_participants o ON o.event_id = e.id
@@ -935,4 +913,20 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
   };
   if (withText) d.text = String(r.text);
   return d;
+}
+
+/** The period and mode filters shared by event lists and relations. */
+function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], params: Params): void {
+  if (q.modes?.length) {
+    where.push('e.mode IN (SELECT value FROM json_each(?))');
+    params.push(json(q.modes));
+  }
+  if (q.since) {
+    where.push('e.sort_date >= ?');
+    params.push(q.since);
+  }
+  if (q.until) {
+    where.push("e.sort_date != '' AND e.sort_date <= ?");
+    params.push(untilBound(q.until));
+  }
 }
