@@ -250,11 +250,14 @@ test('migrations: recorded, applied once, a newer archive refused, other stores 
   assert.deepEqual(again.applied, []);
   await r.close();
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), [{ version: 1, name: '0001_init' }]);
+  assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), [
+    { version: 1, name: '0001_init' },
+    { version: 2, name: '0002_side_pairs' },
+  ]);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, '0999_future', new Date().toISOString());
   db.close();
-  await assert.rejects(openStore(path), (e: unknown) => e instanceof StoreError && e.code === 'newer_schema' && /schema version 999, newer than this Communiqué knows \(1\)/.test(e.message));
+  await assert.rejects(openStore(path), (e: unknown) => e instanceof StoreError && e.code === 'newer_schema' && /schema version 999, newer than this Communiqué knows \(2\)/.test(e.message));
   await assert.rejects(openStore('postgres://analyst:s3cret@db.example/communique'), (e: unknown) => e instanceof StoreError && e.code === 'unavailable' && /cannot reach the PostgreSQL archive/.test(e.message) && !e.message.includes('s3cret'));
   await assert.rejects(openStore('postgresql://db.example/communique'), /cannot reach the PostgreSQL archive/);
   await assert.rejects(openStore(join(tempDir(), 'no', 'such', 'folder', 'a.db')), /does not exist/);
@@ -263,6 +266,6 @@ test('migrations: recorded, applied once, a newer archive refused, other stores 
   await assert.rejects(openStore(notDb), (e: unknown) => e instanceof StoreError);
   const viaPrefix = storeFor(`sqlite:${join(tempDir(), 'p.db')}`);
   assert.equal(viaPrefix.kind, 'sqlite');
-  assert.equal((await viaPrefix.open()).applied.length, 1);
+  assert.equal((await viaPrefix.open()).applied.length, 2);
   await viaPrefix.close();
 });

@@ -67,3 +67,23 @@ export function searchTerms(text: string): { phrase: string; prefix: boolean }[]
   }
   return out;
 }
+
+/** The side code an actor reference names ("AZE", "nato" is a name), or null for an entity id or a name. */
+export function sideCode(ref: string, canon: (code: string) => string | null): string | null {
+  const r = parseActorRef(ref);
+  return 'side' in r ? canon(r.side) : null;
+}
+
+/** The two side codes of a question between two actors when both are sides and differ: such a question is read
+ *  from side_pairs (migration 0002), in date order. Anything else (a person, an entity id, one side twice) is read
+ *  from the participants. */
+export function sidePair(a: string, b: string, canon: (code: string) => string | null): [string, string] | null {
+  const x = sideCode(a, canon);
+  const y = sideCode(b, canon);
+  return x && y && x !== y ? [x, y] : null;
+}
+
+/** Whether a period is whole years ("2016", or none), so that relation counts by year answer it exactly. */
+export function wholeYears(q: { since?: string | null; until?: string | null }): boolean {
+  return (!q.since || /^\d{4}$/.test(q.since)) && (!q.until || /^\d{4}$/.test(q.until));
+}

@@ -31,7 +31,7 @@ import {
   type SplitRequest,
   type StoredDispatch,
 } from '../repository.ts';
-import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, textHash, untilBound } from '../common.ts';
+import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, sideCode, sidePair, textHash, untilBound, wholeYears } from '../common.ts';
 import { loadMigrations } from '../migrations.ts';
 import type { DispatchRecord, FeedExport } from './copy-types.ts';
 import { canonicalCode, eventSignature, foldName, nameTokens, personKey, pinKey, resolutionKeys, resolve, sideOf, tokenKey, type Candidate } from '../../archive/resolve.ts';
@@ -792,7 +792,10 @@ export class PostgresRepository implements ArchiveRepository {
       };
       // Between two actors the question is their contacts: stances only when asked for by mode or type.
       if (q.between && !q.modes?.includes('statement') && !(q.types ?? []).some((t) => t !== 'CONSULT' && t !== 'AGREE')) where.push("e.mode <> 'statement'");
-      if (q.between) {
+      // Between two sides: one index range of side_pairs, in the page's order.
+      const pair = q.between ? sidePair(q.between[0], q.between[1], sideCanon) : null;
+      if (pair) where.push(`sp.a = ${p.add(pair[0])}`, `sp.b = ${p.add(pair[1])}`);
+      else if (q.between) {
         const [a, b] = q.between;
         const ca = await this.actorClause(c, a, 'p', p);
         const cb = await this.actorClause(c, b, 'o', p);
@@ -810,7 +813,8 @@ export class PostgresRepository implements ArchiveRepository {
         where.push(`EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ANY(${p.add(ids)}::bigint[]))`);
       }
       if (q.types?.length) where.push(`e.type = ANY(${p.add(q.types)}::text[])`);
-      periodAndModes(q, where, p);
+      const [sortCol, idCol] = pair ? ['sp.sort_date', 'sp.event_id'] : ['e.sort_date', 'e.id'];
+      periodAndModes(q, where, p, sortCol);
       if (tsq !== null) where.push(`e.dispatch_id IN (SELECT id FROM dispatches WHERE fts @@ to_tsquery('communique_simple', ${p.add(tsq)}))`);
       if (q.includePlanned === false) where.push('NOT e.planned');
       if (q.includeBackground === false) where.push('NOT e.background');
@@ -819,15 +823,15 @@ export class PostgresRepository implements ArchiveRepository {
       const after = decodeCursor(q.cursor, ['string', 'number']);
       if (after) {
         const s = p.add(after[0]);
-        where.push(`(e.sort_date > ${s} OR (e.sort_date = ${s} AND e.id > ${p.add(after[1])}))`);
+        where.push(`(${sortCol} > ${s} OR (${sortCol} = ${s} AND ${idCol} > ${p.add(after[1])}))`);
       }
       const limit = clampLimit(q.limit);
       const rows = await all(
         c,
         `SELECT e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
            (SELECT count(DISTINCT r.dispatch_id) FROM events r WHERE r.signature = e.signature AND r.current) AS reports
-         FROM events e JOIN dispatches d ON d.id = e.dispatch_id
-         WHERE ${where.join(' AND ')} ORDER BY e.sort_date, e.id LIMIT ${p.add(limit + 1)}`,
+         FROM ${pair ? 'side_pairs sp JOIN events e ON e.id = sp.event_id' : 'events e'} JOIN dispatches d ON d.id = e.dispatch_id
+         WHERE ${where.join(' AND ')} ORDER BY ${sortCol}, ${idCol} LIMIT ${p.add(limit + 1)}`,
         p.values,
       );
       const page = rows.slice(0, limit);
@@ -891,7 +895,7 @@ export class PostgresRepository implements ArchiveRepository {
     const r = await get(
       c,
       `SELECT name FROM entities WHERE merged_into IS NULL AND code = $1 AND kind IN ('country', 'organization')
-       ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) DESC, id LIMIT 1`,
+       ORDER BY (SELECT sum(n.count) FROM entity_names n WHERE n.entity_id = entities.id) DESC NULLS LAST, id LIMIT 1`,
       [side],
     );
     return r ? String(r.name) : side;
@@ -901,6 +905,27 @@ export class PostgresRepository implements ArchiveRepository {
     checkDateBound(q.since, 'since');
     checkDateBound(q.until, 'until');
     const p = new Params();
+    const sa = sideCode(a, sideCanon);
+    const sb = b === null ? null : sideCode(b, sideCanon);
+    if (sa && (b === null || sb)) {
+      // A side's relations: whole years from the yearly counts, other periods from its contact pairs.
+      const where = [`a = ${p.add(sa)}`];
+      if (sb) where.push(`b = ${p.add(sb)}`);
+      if (wholeYears(q)) {
+        if (q.modes?.length) where.push(`mode = ANY(${p.add(q.modes)}::text[])`);
+        if (q.since) where.push(`year >= ${p.add(q.since)}`);
+        if (q.until) where.push(`year <> '' AND year <= ${p.add(q.until)}`);
+        return all(c, `SELECT b AS side, year, mode, n, first, last FROM relation_counts WHERE ${where.join(' AND ')} ORDER BY b, year, mode`, p.values);
+      }
+      where.push('contact');
+      periodAndModes(q, where, p, 'sort_date', 'mode');
+      return all(
+        c,
+        `SELECT b AS side, substr(sort_date, 1, 4) AS year, mode, count(*) AS n, min(sort_date) AS first, max(sort_date) AS last
+         FROM side_pairs WHERE ${where.join(' AND ')} GROUP BY b, year, mode ORDER BY b, year, mode`,
+        p.values,
+      );
+    }
     const ca = await this.actorClause(c, a, 'p', p);
     if (!ca) return [];
     // Relations count contacts: stances ("statement" events) are not contacts.
@@ -1157,9 +1182,11 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
   return d;
 }
 
+const sideCanon = (code: string): string | null => canonicalCode('organization', code);
+
 /** The period and mode filters shared by event lists and relations. */
-function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], p: Params): void {
-  if (q.modes?.length) where.push(`e.mode = ANY(${p.add(q.modes)}::text[])`);
-  if (q.since) where.push(`e.sort_date >= ${p.add(q.since)}`);
-  if (q.until) where.push(`e.sort_date <> '' AND e.sort_date <= ${p.add(untilBound(q.until))}`);
+function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], p: Params, sortCol = 'e.sort_date', modeCol = 'e.mode'): void {
+  if (q.modes?.length) where.push(`${modeCol} = ANY(${p.add(q.modes)}::text[])`);
+  if (q.since) where.push(`${sortCol} >= ${p.add(q.since)}`);
+  if (q.until) where.push(`${sortCol} <> '' AND ${sortCol} <= ${p.add(untilBound(q.until))}`);
 }

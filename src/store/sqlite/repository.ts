@@ -26,7 +26,7 @@ import {
   type StoredDispatch,
   type StoredExtraction,
 } from '../repository.ts';
-import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, textHash, untilBound } from '../common.ts';
+import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, sideCode, sidePair, textHash, untilBound, wholeYears } from '../common.ts';
 import { loadMigrations } from '../migrations.ts';
 import { toRecord } from '../postgres/repository.ts';
 import type { DispatchRecord, FeedExport } from '../postgres/copy-types.ts';
@@ -594,7 +594,12 @@ export class SqliteRepository implements ArchiveRepository {
     };
     // Between two actors the question is their contacts: stances only when asked for by mode or type.
     if (q.between && !q.modes?.includes('statement') && !(q.types ?? []).some((t) => t !== 'CONSULT' && t !== 'AGREE')) where.push("e.mode != 'statement'");
-    if (q.between) {
+    // Between two sides: one index range of side_pairs, in the page's order.
+    const pair = q.between ? sidePair(q.between[0], q.between[1], sideCanon) : null;
+    if (pair) {
+      where.push('sp.a = ?', 'sp.b = ?');
+      params.push(pair[0], pair[1]);
+    } else if (q.between) {
       const [a, b] = q.between;
       const ca = this.actorClause(a, 'p');
       const cb = this.actorClause(b, 'o');
@@ -604,6 +609,7 @@ export class SqliteRepository implements ArchiveRepository {
                   WHERE p.event_id = e.id AND ${ca.sql} AND ${cb.sql})`);
       params.push(...ca.params, ...cb.params);
     }
+    const [sortCol, idCol] = pair ? ['sp.sort_date', 'sp.event_id'] : ['e.sort_date', 'e.id'];
     if (q.actor && !participant(q.actor)) return empty;
     if (q.country && !participant(q.country)) return empty;
     if (q.org && !participant(q.org)) return empty;
@@ -617,7 +623,7 @@ export class SqliteRepository implements ArchiveRepository {
       where.push('e.type IN (SELECT value FROM json_each(?))');
       params.push(json(q.types));
     }
-    periodAndModes(q, where, params);
+    periodAndModes(q, where, params, sortCol);
     if (q.text) {
       where.push('e.dispatch_id IN (SELECT rowid FROM dispatch_fts WHERE dispatch_fts MATCH ?)');
       params.push(ftsQuery(q.text));
@@ -631,15 +637,15 @@ export class SqliteRepository implements ArchiveRepository {
     }
     const after = decodeCursor(q.cursor, ['string', 'number']);
     if (after) {
-      where.push('(e.sort_date > ? OR (e.sort_date = ? AND e.id > ?))');
+      where.push(`(${sortCol} > ? OR (${sortCol} = ? AND ${idCol} > ?))`);
       params.push(after[0], after[0], after[1]);
     }
     const limit = clampLimit(q.limit);
     const rows = this.all(
       `SELECT e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
          (SELECT count(DISTINCT r.dispatch_id) FROM events r WHERE r.signature = e.signature AND r.current = 1) AS reports
-       FROM events e JOIN dispatches d ON d.id = e.dispatch_id
-       WHERE ${where.join(' AND ')} ORDER BY e.sort_date, e.id LIMIT ?`,
+       FROM ${pair ? 'side_pairs sp CROSS JOIN events e ON e.id = sp.event_id' : 'events e'} JOIN dispatches d ON d.id = e.dispatch_id
+       WHERE ${where.join(' AND ')} ORDER BY ${sortCol}, ${idCol} LIMIT ?`,
       [...params, limit + 1],
     );
     const page = rows.slice(0, limit);
@@ -696,13 +702,50 @@ export class SqliteRepository implements ArchiveRepository {
   // ---------------------------------------------------------------- relations
 
   private sideName(side: string): string {
-    const r = this.get("SELECT name FROM entities WHERE merged_into IS NULL AND code = ? AND kind IN ('country', 'organization') ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) DESC LIMIT 1", [side]);
+    // The entity seen most under the code (its name forms' counts: a few rows, where its mentions are thousands).
+    const r = this.get(
+      "SELECT name FROM entities WHERE merged_into IS NULL AND code = ? AND kind IN ('country', 'organization') ORDER BY (SELECT sum(n.count) FROM entity_names n WHERE n.entity_id = entities.id) DESC, id LIMIT 1",
+      [side],
+    );
     return r ? String(r.name) : side;
   }
 
   private relationRows(a: string, b: string | null, q: RelationQuery): Row[] {
     checkDateBound(q.since, 'since');
     checkDateBound(q.until, 'until');
+    const sa = sideCode(a, sideCanon);
+    const sb = b === null ? null : sideCode(b, sideCanon);
+    if (sa && (b === null || sb)) {
+      // A side's relations: whole years from the yearly counts, other periods from its contact pairs.
+      const where: string[] = ['a = ?'];
+      const params: Params = [sa];
+      if (sb) {
+        where.push('b = ?');
+        params.push(sb);
+      }
+      if (wholeYears(q)) {
+        if (q.modes?.length) {
+          where.push('mode IN (SELECT value FROM json_each(?))');
+          params.push(json(q.modes));
+        }
+        if (q.since) {
+          where.push("year >= ?");
+          params.push(q.since);
+        }
+        if (q.until) {
+          where.push("year != '' AND year <= ?");
+          params.push(q.until);
+        }
+        return this.all(`SELECT b AS side, year, mode, n, first, last FROM relation_counts WHERE ${where.join(' AND ')} ORDER BY b, year, mode`, params);
+      }
+      where.push('contact = 1');
+      periodAndModes(q, where, params, 'sort_date', 'mode');
+      return this.all(
+        `SELECT b AS side, substr(sort_date, 1, 4) AS year, mode, count(*) AS n, min(sort_date) AS first, max(sort_date) AS last
+         FROM side_pairs WHERE ${where.join(' AND ')} GROUP BY b, year, mode ORDER BY b, year, mode`,
+        params,
+      );
+    }
     const ca = this.actorClause(a, 'p');
     if (!ca) return [];
     // Relations count contacts: stances ("statement" events) are not contacts.
@@ -915,18 +958,20 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
   return d;
 }
 
+const sideCanon = (code: string): string | null => canonicalCode('organization', code);
+
 /** The period and mode filters shared by event lists and relations. */
-function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], params: Params): void {
+function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], params: Params, sortCol = 'e.sort_date', modeCol = 'e.mode'): void {
   if (q.modes?.length) {
-    where.push('e.mode IN (SELECT value FROM json_each(?))');
+    where.push(`${modeCol} IN (SELECT value FROM json_each(?))`);
     params.push(json(q.modes));
   }
   if (q.since) {
-    where.push('e.sort_date >= ?');
+    where.push(`${sortCol} >= ?`);
     params.push(q.since);
   }
   if (q.until) {
-    where.push("e.sort_date != '' AND e.sort_date <= ?");
+    where.push(`${sortCol} != '' AND ${sortCol} <= ?`);
     params.push(untilBound(q.until));
   }
 }
