@@ -229,6 +229,31 @@ function archiveContract(f: StoreFactory): void {
       assert.deepEqual(await ids('OR AND NOT NEAR'), [], 'operators typed by the user are words');
     });
 
+    it('ranks a common word window by window: every match once, the newest window first', async () => {
+      const store = repo as ArchiveRepository & { rankWindow: number };
+      const whole = (await repo.search('the', { limit: 100 })).items.map((x) => x.dispatch.id);
+      assert.ok(whole.length >= 5, `a word in most dispatches (${whole.length})`);
+      store.rankWindow = 2;
+      try {
+        const paged: number[] = [];
+        const pages: number[][] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<ArchiveRepository['search']>> = await repo.search('the', { limit: 3, cursor });
+          pages.push(page.items.map((x) => x.dispatch.id));
+          paged.push(...page.items.map((x) => x.dispatch.id));
+          cursor = page.next;
+        } while (cursor);
+        assert.deepEqual([...paged].sort((a, b) => a - b), [...whole].sort((a, b) => a - b), 'every match once, across windows');
+        const newest = [...whole].sort((a, b) => b - a);
+        assert.deepEqual([...paged.slice(0, 2)].sort(), newest.slice(0, 2).sort(), 'the first window holds the two newest matches');
+        assert.deepEqual([...paged.slice(2, 4)].sort(), newest.slice(2, 4).sort(), 'a page runs on into the next window');
+        assert.ok(pages.every((p) => p.length <= 3) && pages.length === Math.ceil(whole.length / 3));
+      } finally {
+        store.rankWindow = 1000;
+      }
+    });
+
     it('exports every event and entity, page after page', async () => {
       const events = await collect(repo.exportEvents({}));
       assert.equal(events.length, 11);

@@ -87,3 +87,8 @@ export function sidePair(a: string, b: string, canon: (code: string) => string |
 export function wholeYears(q: { since?: string | null; until?: string | null }): boolean {
   return (!q.since || /^\d{4}$/.test(q.since)) && (!q.until || /^\d{4}$/.test(q.until));
 }
+
+/** Full-text hits are ranked window by window: the best of the newest RANK_WINDOW matching dispatches (newest
+ *  stored), then the best of the next RANK_WINDOW, and so on. A word found in most of a million dispatches costs
+ *  one window's ranking, not a million; a query with fewer matches than a window is ranked whole, as before. */
+export const RANK_WINDOW = 1000;

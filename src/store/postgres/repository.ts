@@ -31,7 +31,7 @@ import {
   type SplitRequest,
   type StoredDispatch,
 } from '../repository.ts';
-import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, sideCode, sidePair, textHash, untilBound, wholeYears } from '../common.ts';
+import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, RANK_WINDOW, searchTerms, sideCode, sidePair, textHash, untilBound, wholeYears } from '../common.ts';
 import { loadMigrations } from '../migrations.ts';
 import type { DispatchRecord, FeedExport } from './copy-types.ts';
 import { canonicalCode, eventSignature, foldName, nameTokens, personKey, pinKey, resolutionKeys, resolve, sideOf, tokenKey, type Candidate } from '../../archive/resolve.ts';
@@ -58,6 +58,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Tx = pg.PoolClient;
 
 export class PostgresRepository implements ArchiveRepository {
+  /** How many matches are ranked together (RANK_WINDOW; smaller in tests). */
+  rankWindow = RANK_WINDOW;
   readonly kind = 'postgres';
   readonly location: string;
   private pool: pg.Pool | null = null;
@@ -828,8 +830,7 @@ export class PostgresRepository implements ArchiveRepository {
       const limit = clampLimit(q.limit);
       const rows = await all(
         c,
-        `SELECT e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
-           (SELECT count(DISTINCT r.dispatch_id) FROM events r WHERE r.signature = e.signature AND r.current) AS reports
+        `SELECT ${EVENT_COLUMNS}
          FROM ${pair ? 'side_pairs sp JOIN events e ON e.id = sp.event_id' : 'events e'} JOIN dispatches d ON d.id = e.dispatch_id
          WHERE ${where.join(' AND ')} ORDER BY ${sortCol}, ${idCol} LIMIT ${p.add(limit + 1)}`,
         p.values,
@@ -1013,28 +1014,64 @@ export class PostgresRepository implements ArchiveRepository {
     const tsq = ftsQuery(text);
     const limit = clampLimit(opts.limit ?? 20);
     const offset = Number(decodeCursor(opts.cursor, ['number'])?.[0] ?? 0);
-    const rows = await this.read((c) =>
-      all(
-        c,
-        // Matched on the accent-folded words (as the embedded store), ranked by the dispatch's language with stems;
-        // the rank is negated so that, as with the embedded store's bm25, smaller is better.
-        `WITH q AS (SELECT to_tsquery('communique_simple', $1) AS m, to_tsquery('communique_french', $1) AS fr, to_tsquery('communique_english', $1) AS en),
-           hits AS (
-             SELECT d.id, -(ts_rank_cd(d.fts_ranked, CASE WHEN d.lang = 'en' THEN q.en ELSE q.fr END) + ts_rank_cd(d.fts, q.m)) AS rank
-             FROM dispatches d, q WHERE d.fts @@ q.m AND d.current
-             ORDER BY rank, d.id LIMIT $2 OFFSET $3)
-         SELECT ${DISPATCH_COLUMNS.replace(/(^|, )(?=\w)/g, '$1d.')}, hits.rank,
-           ts_headline('communique_simple', left(d.text, ${FTS_MAX_CHARS}), q.m, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "') AS snip
-         FROM hits JOIN dispatches d ON d.id = hits.id, q ORDER BY hits.rank, d.id`,
-        [tsq, limit + 1, offset],
-      ),
+    return this.read(async (c) => {
+      // Ranked window by window (see RANK_WINDOW): the newest matching current dispatches by id, read backwards on
+      // the primary key when the words are common, from the full-text index when they are rare.
+      const hits: Row[] = [];
+      for (let at = offset; hits.length <= limit; ) {
+        const w = Math.floor(at / this.rankWindow);
+        const rows = await all(
+          c,
+          // Matched on the accent-folded words (as the embedded store), ranked by the dispatch's language with stems;
+          // the rank is negated so that, as with the embedded store's bm25, smaller is better.
+          `WITH q AS (SELECT to_tsquery('communique_simple', $1) AS m, to_tsquery('communique_french', $1) AS fr, to_tsquery('communique_english', $1) AS en),
+             win AS (SELECT d.id, d.lang, d.fts, d.fts_ranked FROM dispatches d, q WHERE d.fts @@ q.m AND d.current ORDER BY d.id DESC LIMIT $2 OFFSET $3)
+           SELECT win.id, -(ts_rank_cd(win.fts_ranked, CASE WHEN win.lang = 'en' THEN q.en ELSE q.fr END) + ts_rank_cd(win.fts, q.m)) AS rank,
+             count(*) OVER () AS size
+           FROM win, q ORDER BY rank, win.id LIMIT $4 OFFSET $5`,
+          [tsq, this.rankWindow, w * this.rankWindow, limit + 1 - hits.length, at % this.rankWindow],
+        );
+        hits.push(...rows);
+        if (!rows.length || Number(rows[0]!.size) < this.rankWindow) break;
+        at = (w + 1) * this.rankWindow;
+      }
+      const page = hits.slice(0, limit);
+      const ids = page.map((h) => Number(h.id));
+      const [docs, events] = await Promise.all([
+        all(
+          c,
+          `SELECT ${DISPATCH_COLUMNS.replace(/(^|, )(?=\w)/g, '$1d.')},
+             ts_headline('communique_simple', left(d.text, ${FTS_MAX_CHARS}), to_tsquery('communique_simple', $1), 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "') AS snip
+           FROM dispatches d WHERE d.id = ANY($2::bigint[])`,
+          [tsq, ids],
+        ),
+        this.eventsOf(c, ids),
+      ]);
+      const byId = new Map(docs.map((r) => [Number(r.id), r]));
+      const items = page.map((h) => {
+        const r = byId.get(Number(h.id))!;
+        return { dispatch: toDispatch(r, false), snippet: String(r.snip), rank: Number(h.rank), events: events.get(Number(h.id)) ?? [] };
+      });
+      return { items, next: hits.length > limit ? encodeCursor([offset + limit]) : null };
+    });
+  }
+
+  /** The current events of some dispatches, each dispatch's in the order of an event list. */
+  private async eventsOf(c: Queryable, dispatches: number[]): Promise<Map<number, ArchiveEvent[]>> {
+    const out = new Map<number, ArchiveEvent[]>();
+    if (!dispatches.length) return out;
+    const rows = await all(
+      c,
+      `SELECT ${EVENT_COLUMNS} FROM events e JOIN dispatches d ON d.id = e.dispatch_id
+       WHERE e.current AND e.dispatch_id = ANY($1::bigint[]) ORDER BY e.sort_date, e.id`,
+      [dispatches],
     );
-    const items: SearchHit[] = [];
-    for (const r of rows.slice(0, limit)) {
-      const events = (await this.events({ dispatch: Number(r.id), limit: MAX_LIMIT })).items;
-      items.push({ dispatch: toDispatch(r, false), snippet: String(r.snip), rank: Number(r.rank), events });
+    for (const ev of await this.hydrateEvents(c, rows)) {
+      const list = out.get(ev.dispatch.id) ?? [];
+      if (list.length < MAX_LIMIT) list.push(ev);
+      out.set(ev.dispatch.id, list);
     }
-    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+    return out;
   }
 
   async *exportEvents(q: EventQuery = {}): AsyncIterable<ArchiveEvent> {
@@ -1183,6 +1220,10 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
 }
 
 const sideCanon = (code: string): string | null => canonicalCode('organization', code);
+
+/** An event row as lists read it: the event, its dispatch, and how many current dispatches report its contact. */
+const EVENT_COLUMNS = `e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
+  (SELECT count(DISTINCT r.dispatch_id) FROM events r WHERE r.signature = e.signature AND r.current) AS reports`;
 
 /** The period and mode filters shared by event lists and relations. */
 function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], p: Params, sortCol = 'e.sort_date', modeCol = 'e.mode'): void {

@@ -26,7 +26,7 @@ import {
   type StoredDispatch,
   type StoredExtraction,
 } from '../repository.ts';
-import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, searchTerms, sideCode, sidePair, textHash, untilBound, wholeYears } from '../common.ts';
+import { checkDateBound, decodeCursor, dispatchDate, encodeCursor, parseActorRef, RANK_WINDOW, searchTerms, sideCode, sidePair, textHash, untilBound, wholeYears } from '../common.ts';
 import { loadMigrations } from '../migrations.ts';
 import { toRecord } from '../postgres/repository.ts';
 import type { DispatchRecord, FeedExport } from '../postgres/copy-types.ts';
@@ -45,6 +45,8 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 const json = (v: unknown): string => JSON.stringify(v);
 
 export class SqliteRepository implements ArchiveRepository {
+  /** How many matches are ranked together (RANK_WINDOW; smaller in tests). */
+  rankWindow = RANK_WINDOW;
   readonly kind = 'sqlite';
   readonly location: string;
   private db: Database.Database | null = null;
@@ -161,6 +163,8 @@ export class SqliteRepository implements ArchiveRepository {
     if (prev) {
       // A changed page: the old revision stays, no longer current, and its events no longer count.
       this.run('UPDATE dispatches SET current = 0, superseded_by = ? WHERE id = ?', [id, prev.id]);
+      // Search finds current revisions only: the old one leaves the index (with the values it was indexed with).
+      this.run("INSERT INTO dispatch_fts (dispatch_fts, rowid, title, text) SELECT 'delete', id, coalesce(title, ''), text FROM dispatches WHERE id = ?", [prev.id]);
       for (const r of this.all('SELECT DISTINCT signature FROM events WHERE dispatch_id = ?', [prev.id])) touched.add(String(r.signature));
       this.run('UPDATE events SET current = 0, counted = 0 WHERE dispatch_id = ?', [prev.id]);
     }
@@ -642,8 +646,7 @@ export class SqliteRepository implements ArchiveRepository {
     }
     const limit = clampLimit(q.limit);
     const rows = this.all(
-      `SELECT e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
-         (SELECT count(DISTINCT r.dispatch_id) FROM events r WHERE r.signature = e.signature AND r.current = 1) AS reports
+      `SELECT ${EVENT_COLUMNS}
        FROM ${pair ? 'side_pairs sp CROSS JOIN events e ON e.id = sp.event_id' : 'events e'} JOIN dispatches d ON d.id = e.dispatch_id
        WHERE ${where.join(' AND ')} ORDER BY ${sortCol}, ${idCol} LIMIT ?`,
       [...params, limit + 1],
@@ -827,18 +830,53 @@ export class SqliteRepository implements ArchiveRepository {
     const match = ftsQuery(text);
     const limit = clampLimit(opts.limit ?? 20);
     const offset = Number(decodeCursor(opts.cursor, ['number'])?.[0] ?? 0);
-    const rows = this.all(
-      `SELECT d.*, snippet(dispatch_fts, 1, '[', ']', '…', 16) AS snip, bm25(dispatch_fts) AS rank
-       FROM dispatch_fts JOIN dispatches d ON d.id = dispatch_fts.rowid
-       WHERE dispatch_fts MATCH ? AND d.current = 1 ORDER BY rank, d.id LIMIT ? OFFSET ?`,
-      [match, limit + 1, offset],
-    );
-    const items: SearchHit[] = [];
-    for (const r of rows.slice(0, limit)) {
-      const events = (await this.events({ dispatch: Number(r.id), limit: MAX_LIMIT })).items;
-      items.push({ dispatch: toDispatch(r, false), snippet: String(r.snip), rank: Number(r.rank), events });
+    // Ranked window by window (see RANK_WINDOW): the index holds current revisions only, newest stored last.
+    const hits: Row[] = [];
+    for (let at = offset; hits.length <= limit; ) {
+      const w = Math.floor(at / this.rankWindow);
+      const nth = (k: number) => this.get('SELECT rowid AS id FROM dispatch_fts WHERE dispatch_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?', [match, k]);
+      const hi = nth(w * this.rankWindow);
+      if (!hi) break;
+      const lo = nth((w + 1) * this.rankWindow - 1);
+      hits.push(
+        ...this.all(
+          `SELECT rowid AS id, bm25(dispatch_fts) AS rank FROM dispatch_fts WHERE dispatch_fts MATCH ? AND rowid BETWEEN ? AND ?
+           ORDER BY rank, rowid LIMIT ? OFFSET ?`,
+          [match, lo ? lo.id : 0, hi.id, limit + 1 - hits.length, at % this.rankWindow],
+        ),
+      );
+      if (!lo) break;
+      at = (w + 1) * this.rankWindow;
     }
-    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+    const page = hits.slice(0, limit);
+    const events = this.eventsOf(page.map((h) => Number(h.id)));
+    const items: SearchHit[] = [];
+    for (const h of page) {
+      const r = this.get(
+        `SELECT d.*, snippet(dispatch_fts, 1, '[', ']', '…', 16) AS snip FROM dispatch_fts JOIN dispatches d ON d.id = dispatch_fts.rowid
+         WHERE dispatch_fts MATCH ? AND dispatch_fts.rowid = ?`,
+        [match, h.id],
+      )!;
+      items.push({ dispatch: toDispatch(r, false), snippet: String(r.snip), rank: Number(h.rank), events: events.get(Number(h.id)) ?? [] });
+    }
+    return { items, next: hits.length > limit ? encodeCursor([offset + limit]) : null };
+  }
+
+  /** The current events of some dispatches, each dispatch's in the order of an event list. */
+  private eventsOf(dispatches: number[]): Map<number, ArchiveEvent[]> {
+    const out = new Map<number, ArchiveEvent[]>();
+    if (!dispatches.length) return out;
+    const rows = this.all(
+      `SELECT ${EVENT_COLUMNS} FROM events e JOIN dispatches d ON d.id = e.dispatch_id
+       WHERE e.current = 1 AND e.dispatch_id IN (SELECT value FROM json_each(?)) ORDER BY e.sort_date, e.id`,
+      [json(dispatches)],
+    );
+    for (const ev of this.hydrateEvents(rows)) {
+      const list = out.get(ev.dispatch.id) ?? [];
+      if (list.length < MAX_LIMIT) list.push(ev);
+      out.set(ev.dispatch.id, list);
+    }
+    return out;
   }
 
   async *exportEvents(q: EventQuery = {}): AsyncIterable<ArchiveEvent> {
@@ -959,6 +997,10 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
 }
 
 const sideCanon = (code: string): string | null => canonicalCode('organization', code);
+
+/** An event row as lists read it: the event, its dispatch, and how many current dispatches report its contact. */
+const EVENT_COLUMNS = `e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
+  (SELECT count(DISTINCT r.dispatch_id) FROM events r WHERE r.signature = e.signature AND r.current = 1) AS reports`;
 
 /** The period and mode filters shared by event lists and relations. */
 function periodAndModes(q: { since?: string | null; until?: string | null; modes?: string[] | null }, where: string[], params: Params, sortCol = 'e.sort_date', modeCol = 'e.mode'): void {

@@ -126,3 +126,7 @@ BEGIN
   INSERT INTO relation_counts (a, b, year, mode, n, first, last) VALUES (NEW.a, NEW.b, substr(NEW.sort_date, 1, 4), NEW.mode, 1, NEW.sort_date, NEW.sort_date)
     ON CONFLICT (a, b, year, mode) DO UPDATE SET n = n + 1, first = min(first, excluded.first), last = max(last, excluded.last);
 END;
+
+-- Search finds current revisions only: revisions superseded before this version leave the full-text index (each
+-- with the values it was indexed with), as later ones do when a newer revision arrives.
+INSERT INTO dispatch_fts (dispatch_fts, rowid, title, text) SELECT 'delete', id, coalesce(title, ''), text FROM dispatches WHERE current = 0;
