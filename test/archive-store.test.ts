@@ -48,6 +48,12 @@ test('persons by any name form or transliteration', async () => {
     ['Mamedyarov', { person: 'Mamedyarov' }, ['2016-05-12', '2016-05-12', '2018-02-20']],
     ['Ceyhun Bayramov = Djeyhoun Baïramov', { person: 'Ceyhun Bayramov', since: '2023-11' }, ['2023-11-02', '(2024-06-14)']],
     ['nobody', { person: 'Nemo Nobody' }, []],
+    // Any part of a name form, read from the trigram index (three characters or more) or by reading every form.
+    ['a part of a name', { person: 'djiye' }, ['2024-06-20', '2024-06-20']],
+    ['a part, accents and case aside', { person: 'HADJÎ' }, ['2024-06-20', '2024-06-20']],
+    ['two characters', { person: 'dj', since: '2024-06-20', until: '2024-06-20' }, ['2024-06-20', '2024-06-20']],
+    ['a wildcard is a character', { person: 'Had%yev' }, []],
+    ['an underscore too', { person: 'Had_iyev' }, []],
   ];
   for (const [name, q, want] of cases) assert.deepEqual(dates(await all(q)), want, name);
   // The same contact told by two dispatches: one entity per person across both.

@@ -359,17 +359,21 @@ export class SqliteRepository implements ArchiveRepository {
       [fold, kind ?? null, kind ?? null],
     );
     if (exact.length) return exact.map((r) => Number(r.id));
-    const like = `%${fold.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const tokens = nameTokens(name);
     const keys: string[] = [];
     if (tokens.length >= 2) keys.push(`person:${personKey(name)}`);
     if (tokens.length === 1) keys.push(`surname:${tokenKey(tokens[0]!)}`);
+    // Any part of a name form: from the trigram index when the part has three characters and no LIKE wildcard, else
+    // by reading every form.
+    const forms = fold.length >= 3 && !/[\\%_]/.test(fold)
+      ? "SELECT entity_id FROM entity_names WHERE name_fold IN (SELECT name_fold FROM name_trigrams WHERE name_fold LIKE ?)"
+      : "SELECT entity_id FROM entity_names WHERE name_fold LIKE ? ESCAPE '\\'";
+    const like = `%${fold.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = this.all(
-      `SELECT DISTINCT en.id FROM entities en WHERE en.merged_into IS NULL AND (? IS NULL OR en.kind = ?) AND (
-         en.id IN (SELECT entity_id FROM entity_names WHERE name_fold LIKE ? ESCAPE '\\')
-         OR en.id IN (SELECT entity_id FROM entity_keys WHERE key IN (SELECT value FROM json_each(?))))
+      `SELECT en.id FROM entities en WHERE en.id IN (${forms} UNION SELECT entity_id FROM entity_keys WHERE key IN (SELECT value FROM json_each(?)))
+         AND en.merged_into IS NULL AND (? IS NULL OR en.kind = ?)
        ORDER BY en.id`,
-      [kind ?? null, kind ?? null, like, json(keys)],
+      [like, json(keys), kind ?? null, kind ?? null],
     );
     return rows.map((r) => Number(r.id));
   }
@@ -620,7 +624,8 @@ export class SqliteRepository implements ArchiveRepository {
     if (q.person) {
       const ids = this.entityIdsByName(q.person, 'person');
       if (!ids.length) return empty;
-      where.push('EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id IN (SELECT value FROM json_each(?)))');
+      // A person's events are few: read from the participants, not found by walking every event in date order.
+      where.push('e.id IN (SELECT p.event_id FROM event_participants p WHERE p.entity_id IN (SELECT value FROM json_each(?)))');
       params.push(json(ids));
     }
     if (q.types?.length) {

@@ -130,3 +130,14 @@ END;
 -- Search finds current revisions only: revisions superseded before this version leave the full-text index (each
 -- with the values it was indexed with), as later ones do when a newer revision arrives.
 INSERT INTO dispatch_fts (dispatch_fts, rowid, title, text) SELECT 'delete', id, coalesce(title, ''), text FROM dispatches WHERE current = 0;
+
+-- Names found by any part ("hadji" in "hikmet hadjiyev") from an index: every folded name form, in an FTS5 table of
+-- trigrams (PostgreSQL has pg_trgm for this). Forms are only added: a form no entity bears any more finds nothing,
+-- since lookups go through entity_names.
+CREATE VIRTUAL TABLE name_trigrams USING fts5(name_fold, tokenize = 'trigram');
+INSERT INTO name_trigrams (name_fold) SELECT DISTINCT name_fold FROM entity_names;
+CREATE TRIGGER entity_names_trigrams AFTER INSERT ON entity_names
+  WHEN NOT EXISTS (SELECT 1 FROM entity_names o WHERE o.name_fold = NEW.name_fold AND (o.entity_id <> NEW.entity_id OR o.name <> NEW.name))
+BEGIN
+  INSERT INTO name_trigrams (name_fold) VALUES (NEW.name_fold);
+END;
