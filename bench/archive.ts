@@ -1,10 +1,14 @@
 // `npm run bench:archive`: the archive on both stores, on the seeded generated corpus (bench/generate.ts, streamed).
-//   1. Ingest throughput: SQLite in one process; PostgreSQL through the work queue with 1, 2 and 4 worker processes
-//      (from the first job started to the last finished, as pg-boss recorded them).
-//   2. Query latency (p50/p95/p99) on an archive of BENCH_ARCHIVE_EVENTS events (default 100,000) on each store:
-//      events between two actors, full text, relation counts, events of a person.
+//   1. Ingest throughput: SQLite in one process; PostgreSQL in one process and through the work queue with 1, 2 and
+//      4 worker processes (from the first job started to the last finished, as pg-boss recorded them).
+//   2. Query latency (p50/p95/p99) on archives of BENCH_ARCHIVE_EVENTS events (default "100000"; "100000,1000000"
+//      measures at both sizes, the archive grown from one to the next) on each store: events between two actors,
+//      full text, relation counts, events of a person.
 // Prints a table and writes bench/results-archive.json. PostgreSQL: BENCH_PG, else COMMUNIQUE_TEST_PG (the role
 // needs CREATEDB: each run makes its own databases and drops them).
+// A million events take the better part of an hour to ingest on two cores; BENCH_SQLITE_ARCHIVE (a file) and
+// BENCH_PG_ARCHIVE (a URL) name archives to keep between runs: filled from the same generator (seed 5) when short,
+// migrated when older, never dropped. BENCH_ARCHIVE_SKIP_INGEST=1 measures queries only.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -24,7 +28,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const PG = process.env.BENCH_PG ?? process.env.COMMUNIQUE_TEST_PG ?? '';
 const INGEST_DOCS = Number(process.env.BENCH_ARCHIVE_DOCS ?? 2000);
-const TARGET_EVENTS = Number(process.env.BENCH_ARCHIVE_EVENTS ?? 100_000);
+const TARGETS = (process.env.BENCH_ARCHIVE_EVENTS ?? '100000').split(',').map(Number).sort((a, b) => a - b);
+const KEEP_SQLITE = process.env.BENCH_SQLITE_ARCHIVE ?? '';
+const KEEP_PG = process.env.BENCH_PG_ARCHIVE ?? '';
+const SKIP_INGEST = process.env.BENCH_ARCHIVE_SKIP_INGEST === '1';
 const QUERIES = Number(process.env.BENCH_ARCHIVE_QUERIES ?? 300);
 const WORKERS = [1, 2, 4];
 const QUEUE_ENV = { COMMUNIQUE_QUEUE_POLL: '0.5', COMMUNIQUE_QUEUE_MAINTENANCE: '5', COMMUNIQUE_JOB_RETRY_DELAY: '1' };
@@ -68,17 +75,21 @@ const docItem = (d: ReturnType<typeof generate> extends Generator<infer T> ? T :
   meta: { source: `gen:${d.id}` },
 });
 
-/** Stores generated dispatches in one process until `until` says stop; returns documents and seconds. */
-async function fill(repo: ArchiveRepository, seed: number, until: (docs: number, events: number) => boolean): Promise<{ docs: number; events: number; seconds: number }> {
+/** Stores generated dispatches in one process, after the first `skip` (already stored), until `until` says stop. */
+async function fill(repo: ArchiveRepository, seed: number, until: (docs: number, events: number) => boolean, start = { docs: 0, events: 0 }): Promise<{ docs: number; events: number; seconds: number }> {
   const t = performance.now();
   let docs = 0;
-  let events = 0;
+  let events = start.events;
   for (const d of generate(Number.MAX_SAFE_INTEGER, seed)) {
+    if (docs < start.docs) {
+      docs++;
+      continue;
+    }
     if (until(docs, events)) break;
     const r = await storeItem(repo, docItem(d));
     docs++;
     events += r.events ?? 0;
-    if (docs % 5000 === 0) log(`  ${repo.kind}: ${docs} dispatches, ${events} events, ${Math.round(docs / ((performance.now() - t) / 1000))}/s`);
+    if (docs % 5000 === 0) log(`  ${repo.kind}: ${docs} dispatches, ${events} events, ${Math.round((docs - start.docs) / ((performance.now() - t) / 1000))}/s`);
   }
   return { docs, events, seconds: (performance.now() - t) / 1000 };
 }
@@ -176,51 +187,62 @@ async function main(): Promise<void> {
     out.on('error', reject);
   });
   const ingest: Record<string, { docsPerSecond: number; seconds: number }> = {};
-  {
+  if (!SKIP_INGEST) {
     const s = new SqliteRepository(join(dir, 'ingest.db'));
     await s.open();
     const r = await fill(s, 21, (docs) => docs >= INGEST_DOCS);
     await s.close();
     ingest['sqlite, 1 process'] = { docsPerSecond: Math.round(r.docs / r.seconds), seconds: Number(r.seconds.toFixed(2)) };
     log(`ingest sqlite: ${ingest['sqlite, 1 process']!.docsPerSecond} docs/s`);
-  }
-  {
     const db = await freshDatabase('direct');
     const p = new PostgresRepository(db.url);
     await p.open();
-    const r = await fill(p, 21, (docs) => docs >= INGEST_DOCS);
+    const rp = await fill(p, 21, (docs) => docs >= INGEST_DOCS);
     await p.close();
     await db.drop();
-    ingest['postgres, 1 process (no queue)'] = { docsPerSecond: Math.round(r.docs / r.seconds), seconds: Number(r.seconds.toFixed(2)) };
+    ingest['postgres, 1 process (no queue)'] = { docsPerSecond: Math.round(rp.docs / rp.seconds), seconds: Number(rp.seconds.toFixed(2)) };
     log(`ingest postgres direct: ${ingest['postgres, 1 process (no queue)']!.docsPerSecond} docs/s`);
+    for (const w of WORKERS) {
+      ingest[`postgres, ${w} worker${w > 1 ? 's' : ''}`] = await queueIngest(w, corpus);
+      log(`ingest postgres ${w} workers: ${ingest[`postgres, ${w} worker${w > 1 ? 's' : ''}`]!.docsPerSecond} docs/s`);
+    }
   }
-  for (const w of WORKERS) {
-    ingest[`postgres, ${w} worker${w > 1 ? 's' : ''}`] = await queueIngest(w, corpus);
-    log(`ingest postgres ${w} workers: ${ingest[`postgres, ${w} worker${w > 1 ? 's' : ''}`]!.docsPerSecond} docs/s`);
-  }
+
   results.ingest = ingest;
 
-  // 2. Query latency on a large archive, same corpus on both stores.
+  // 2. Query latency on large archives, the same corpus on both stores, grown from one size to the next.
   const queries: Record<string, unknown> = {};
-  const sqlite = new SqliteRepository(join(dir, 'large.db'));
+  const sqlite = new SqliteRepository(KEEP_SQLITE || join(dir, 'large.db'));
   await sqlite.open();
-  const filled = await fill(sqlite, 5, (_d, events) => events >= TARGET_EVENTS);
-  log(`sqlite archive: ${filled.docs} dispatches, ${filled.events} events in ${filled.seconds.toFixed(0)} s`);
-  const db = await freshDatabase('large');
+  const db = KEEP_PG ? { url: KEEP_PG, drop: async () => {} } : await freshDatabase('large');
   const postgres = new PostgresRepository(db.url);
   await postgres.open();
-  const pgFilled = await fill(postgres, 5, (docs) => docs >= filled.docs);
-  log(`postgres archive: ${pgFilled.docs} dispatches, ${pgFilled.events} events in ${pgFilled.seconds.toFixed(0)} s`);
-  {
-    const c = new pg.Client({ connectionString: db.url });
-    await c.connect();
-    await c.query('VACUUM ANALYZE'); // as autovacuum would have by then on a long-lived server
-    await c.end();
-  }
-  const qs = await querySet(sqlite);
-  for (const [name, repo] of [['sqlite', sqlite], ['postgres', postgres]] as const) {
-    queries[name] = { dispatches: filled.docs, events: (await repo.stats()).events, ...(await latencies(repo, qs)) };
-    log(`queries ${name}: ${JSON.stringify(queries[name])}`);
+  const sizes = { sqlite: await sqlite.stats(), postgres: await postgres.stats() };
+  for (const target of TARGETS) {
+    let s = { docs: sizes.sqlite.dispatches, events: sizes.sqlite.events };
+    if (s.events < target) {
+      const r = await fill(sqlite, 5, (_d, events) => events >= target, s);
+      log(`sqlite archive: ${r.docs} dispatches, ${r.events} events (${r.seconds.toFixed(0)} s)`);
+      s = { docs: r.docs, events: r.events };
+      sizes.sqlite = await sqlite.stats();
+    }
+    if (sizes.postgres.dispatches < s.docs) {
+      const r = await fill(postgres, 5, (docs) => docs >= s.docs, { docs: sizes.postgres.dispatches, events: sizes.postgres.events });
+      log(`postgres archive: ${r.docs} dispatches, ${r.events} events (${r.seconds.toFixed(0)} s)`);
+      sizes.postgres = await postgres.stats();
+    }
+    {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query('VACUUM ANALYZE'); // as autovacuum would have by then on a long-lived server
+      await c.end();
+    }
+    const qs = await querySet(sqlite);
+    for (const [name, repo] of [['sqlite', sqlite], ['postgres', postgres]] as const) {
+      const key = `${name} at ${target}`;
+      queries[key] = { dispatches: (await repo.stats()).dispatches, events: (await repo.stats()).events, ...(await latencies(repo, qs)) };
+      log(`queries ${key}: ${JSON.stringify(queries[key])}`);
+    }
   }
   await sqlite.close();
   await postgres.close();
@@ -233,13 +255,13 @@ async function main(): Promise<void> {
   lines.push('| store | dispatches/s | seconds |', '| --- | ---: | ---: |');
   for (const [k, v] of Object.entries(ingest)) lines.push(`| ${k} | ${v.docsPerSecond} | ${v.seconds} |`);
   lines.push('', `Query latency in ms (p50 / p95 / p99), ${QUERIES} queries of each kind`, '');
-  lines.push('| store | events | between two actors | full text | relation counts | events of a person |', '| --- | ---: | --- | --- | --- | --- |');
+  lines.push('| store | dispatches | events | between two actors | full text | relation counts | events of a person |', '| --- | ---: | ---: | --- | --- | --- | --- |');
   for (const [k, v] of Object.entries(queries) as [string, Record<string, { p50: number; p95: number; p99: number } | number>][]) {
     const f = (x: unknown) => {
       const p = x as { p50: number; p95: number; p99: number };
       return `${p.p50} / ${p.p95} / ${p.p99}`;
     };
-    lines.push(`| ${k} | ${v.events} | ${f(v.eventsBetween)} | ${f(v.fullText)} | ${f(v.relationCounts)} | ${f(v.personEvents)} |`);
+    lines.push(`| ${k.split(' at ')[0]} | ${v.dispatches} | ${v.events} | ${f(v.eventsBetween)} | ${f(v.fullText)} | ${f(v.relationCounts)} | ${f(v.personEvents)} |`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   writeFileSync(join(here, 'results-archive.json'), JSON.stringify(results, null, 2) + '\n');
