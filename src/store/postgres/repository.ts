@@ -946,12 +946,27 @@ export class PostgresRepository implements ArchiveRepository {
     );
   }
 
-  private async toRelations(c: Queryable, a: string, rows: Row[]): Promise<Relation[]> {
+  /** The names of some sides, in one query (see sideName). */
+  private async sideNames(c: Queryable, sides: string[]): Promise<Map<string, string>> {
+    const rows = sides.length
+      ? await all(
+          c,
+          `SELECT DISTINCT ON (code) code, name FROM entities WHERE merged_into IS NULL AND code = ANY($1::text[]) AND kind IN ('country', 'organization')
+           ORDER BY code, (SELECT sum(n.count) FROM entity_names n WHERE n.entity_id = entities.id) DESC NULLS LAST, id`,
+          [sides],
+        )
+      : [];
+    const names = new Map(rows.map((r) => [String(r.code), String(r.name)]));
+    return new Map(sides.map((s) => [s, names.get(s) ?? s]));
+  }
+
+  /** Relations from grouped rows, the busiest first, `top` of them, each counterpart named. */
+  private async toRelations(c: Queryable, a: string, rows: Row[], top?: number): Promise<Relation[]> {
     const out = new Map<string, Relation>();
     const aSide = await this.sideLabel(c, a);
     for (const r of rows) {
       const b = String(r.side);
-      const rel = out.get(b) ?? { a: aSide.code, b, aName: aSide.name, bName: await this.sideName(c, b), contacts: 0, first: null, last: null, byYear: [] };
+      const rel = out.get(b) ?? { a: aSide.code, b, aName: aSide.name, bName: b, contacts: 0, first: null, last: null, byYear: [] };
       const n = Number(r.n);
       rel.contacts += n;
       rel.byYear.push({ year: String(r.year) || 'undated', mode: String(r.mode), count: n });
@@ -961,7 +976,11 @@ export class PostgresRepository implements ArchiveRepository {
       if (last && (!rel.last || last > rel.last)) rel.last = last;
       out.set(b, rel);
     }
-    return [...out.values()];
+    const rels = [...out.values()].sort((x, y) => y.contacts - x.contacts || x.b.localeCompare(y.b));
+    const kept = top ? rels.slice(0, top) : rels;
+    const names = await this.sideNames(c, kept.map((r) => r.b));
+    for (const r of kept) r.bName = names.get(r.b) ?? r.b;
+    return kept;
   }
 
   private async sideLabel(c: Queryable, ref: string): Promise<{ code: string; name: string }> {
@@ -980,9 +999,7 @@ export class PostgresRepository implements ArchiveRepository {
 
   async relations(actor: string, q: RelationQuery = {}): Promise<Relation[]> {
     return this.read(async (c) => {
-      const rels = await this.toRelations(c, actor, await this.relationRows(c, actor, null, q));
-      rels.sort((x, y) => y.contacts - x.contacts || x.b.localeCompare(y.b));
-      return q.top ? rels.slice(0, q.top) : rels;
+      return this.toRelations(c, actor, await this.relationRows(c, actor, null, q), q.top);
     });
   }
 

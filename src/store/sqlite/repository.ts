@@ -774,12 +774,13 @@ export class SqliteRepository implements ArchiveRepository {
     );
   }
 
-  private toRelations(a: string, rows: Row[]): Relation[] {
+  /** Relations from grouped rows, the busiest first, `top` of them, each counterpart named. */
+  private toRelations(a: string, rows: Row[], top?: number): Relation[] {
     const out = new Map<string, Relation>();
     const aSide = this.sideLabel(a);
     for (const r of rows) {
       const b = String(r.side);
-      const rel = out.get(b) ?? { a: aSide.code, b, aName: aSide.name, bName: this.sideName(b), contacts: 0, first: null, last: null, byYear: [] };
+      const rel = out.get(b) ?? { a: aSide.code, b, aName: aSide.name, bName: b, contacts: 0, first: null, last: null, byYear: [] };
       const n = Number(r.n);
       rel.contacts += n;
       rel.byYear.push({ year: String(r.year) || 'undated', mode: String(r.mode), count: n });
@@ -789,7 +790,10 @@ export class SqliteRepository implements ArchiveRepository {
       if (last && (!rel.last || last > rel.last)) rel.last = last;
       out.set(b, rel);
     }
-    return [...out.values()];
+    const rels = [...out.values()].sort((x, y) => y.contacts - x.contacts || x.b.localeCompare(y.b));
+    const kept = top ? rels.slice(0, top) : rels;
+    for (const r of kept) r.bName = this.sideName(r.b);
+    return kept;
   }
 
   private sideLabel(ref: string): { code: string; name: string } {
@@ -807,9 +811,7 @@ export class SqliteRepository implements ArchiveRepository {
   }
 
   async relations(actor: string, q: RelationQuery = {}): Promise<Relation[]> {
-    const rels = this.toRelations(actor, this.relationRows(actor, null, q));
-    rels.sort((x, y) => y.contacts - x.contacts || x.b.localeCompare(y.b));
-    return q.top ? rels.slice(0, q.top) : rels;
+    return this.toRelations(actor, this.relationRows(actor, null, q), q.top);
   }
 
   async relation(a: string, b: string, q: RelationQuery = {}): Promise<Relation> {
