@@ -1,13 +1,10 @@
 // `npm run bench`: extraction throughput, per-document latency and memory on a generated corpus (streamed), and the
-// time on hostile megabyte inputs. Prints a table and writes bench/results.json.
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// time on hostile megabyte inputs. Prints a table and writes its part of bench/results.json.
 import { performance } from 'node:perf_hooks';
 import { extract } from '../src/pipeline/extract.ts';
 import { generate } from './generate.ts';
+import { saveResults } from './results.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const N = Number(process.env.BENCH_DOCS ?? 2000);
 
 function percentile(xs: number[], p: number): number {
@@ -72,5 +69,4 @@ console.log(`| latency p50 / p95 / p99 | ${results.latencyMs.p50} / ${results.la
 console.log(`| events / document       | ${results.eventsPerDocument} |`);
 console.log(`| peak RSS                | ${results.peakRssMb} MB |`);
 for (const h of hostile) console.log(`| hostile: ${h.name.padEnd(14)} | ${h.ms} ms |`);
-mkdirSync(here, { recursive: true });
-writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+saveResults('extract', results);
