@@ -837,35 +837,29 @@ export class SqliteRepository implements ArchiveRepository {
     const match = ftsQuery(text);
     const limit = clampLimit(opts.limit ?? 20);
     const offset = Number(decodeCursor(opts.cursor, ['number'])?.[0] ?? 0);
-    // Ranked window by window (see RANK_WINDOW): the index holds current revisions only, newest stored last.
+    // Ranked window by window (see RANK_WINDOW): the index holds current revisions only; each window is read from
+    // the newest (highest rowid) down, ranked, and its snippets made in the same pass.
     const hits: Row[] = [];
     for (let at = offset; hits.length <= limit; ) {
       const w = Math.floor(at / this.rankWindow);
-      const nth = (k: number) => this.get('SELECT rowid AS id FROM dispatch_fts WHERE dispatch_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?', [match, k]);
-      const hi = nth(w * this.rankWindow);
+      const hi = w === 0 ? { id: Number.MAX_SAFE_INTEGER } : this.get('SELECT rowid AS id FROM dispatch_fts WHERE dispatch_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?', [match, w * this.rankWindow]);
       if (!hi) break;
-      const lo = nth((w + 1) * this.rankWindow - 1);
-      hits.push(
-        ...this.all(
-          `SELECT rowid AS id, bm25(dispatch_fts) AS rank FROM dispatch_fts WHERE dispatch_fts MATCH ? AND rowid BETWEEN ? AND ?
-           ORDER BY rank, rowid LIMIT ? OFFSET ?`,
-          [match, lo ? lo.id : 0, hi.id, limit + 1 - hits.length, at % this.rankWindow],
-        ),
+      const rows = this.all(
+        `SELECT id, rank, snip, count(*) OVER () AS size FROM (
+           SELECT rowid AS id, bm25(dispatch_fts) AS rank, snippet(dispatch_fts, 1, '[', ']', '…', 16) AS snip
+           FROM dispatch_fts WHERE dispatch_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?)
+         ORDER BY rank, id LIMIT ? OFFSET ?`,
+        [match, hi.id, this.rankWindow, limit + 1 - hits.length, at % this.rankWindow],
       );
-      if (!lo) break;
+      hits.push(...rows);
+      if (!rows.length || Number(rows[0]!.size) < this.rankWindow) break;
       at = (w + 1) * this.rankWindow;
     }
     const page = hits.slice(0, limit);
-    const events = this.eventsOf(page.map((h) => Number(h.id)));
-    const items: SearchHit[] = [];
-    for (const h of page) {
-      const r = this.get(
-        `SELECT d.*, snippet(dispatch_fts, 1, '[', ']', '…', 16) AS snip FROM dispatch_fts JOIN dispatches d ON d.id = dispatch_fts.rowid
-         WHERE dispatch_fts MATCH ? AND dispatch_fts.rowid = ?`,
-        [match, h.id],
-      )!;
-      items.push({ dispatch: toDispatch(r, false), snippet: String(r.snip), rank: Number(h.rank), events: events.get(Number(h.id)) ?? [] });
-    }
+    const ids = page.map((h) => Number(h.id));
+    const events = this.eventsOf(ids);
+    const docs = new Map(this.all('SELECT * FROM dispatches WHERE id IN (SELECT value FROM json_each(?))', [json(ids)]).map((r) => [Number(r.id), r]));
+    const items: SearchHit[] = page.map((h) => ({ dispatch: toDispatch(docs.get(Number(h.id))!, false), snippet: String(h.snip), rank: Number(h.rank), events: events.get(Number(h.id)) ?? [] }));
     return { items, next: hits.length > limit ? encodeCursor([offset + limit]) : null };
   }
 
