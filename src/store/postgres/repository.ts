@@ -49,6 +49,9 @@ const MIGRATE_LOCK = 0x436f6d4d; // "ComM"
 /** Serialisation failures and deadlocks are retried this many times, with a growing, jittered pause. */
 const MAX_ATTEMPTS = 8;
 const RETRYABLE = new Set(['40001', '40P01']);
+/** A save also retries a unique key met: another writer stored the same text or the same URL revision first, and
+ *  the next attempt finds it (a duplicate, or the next revision). */
+const SAVE_RETRYABLE = new Set([...RETRYABLE, '23505']);
 
 const now = () => new Date().toISOString();
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -111,7 +114,7 @@ export class PostgresRepository implements ArchiveRepository {
   }
 
   /** Runs `fn` in one transaction; with `lock`, holding the archive's write lock. Retries serialisation failures. */
-  private async tx<T>(fn: (c: Tx) => Promise<T>, lock = true): Promise<T> {
+  private async tx<T>(fn: (c: Tx) => Promise<T>, lock = true, retryable = RETRYABLE): Promise<T> {
     let client: Tx;
     try {
       client = await this.db.connect();
@@ -129,7 +132,7 @@ export class PostgresRepository implements ArchiveRepository {
         } catch (e) {
           await client.query('ROLLBACK').catch(() => {});
           const code = (e as { code?: string }).code ?? '';
-          if (RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+          if (retryable.has(code) && attempt < MAX_ATTEMPTS) {
             await sleep(Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random()));
             continue;
           }
@@ -203,7 +206,8 @@ export class PostgresRepository implements ArchiveRepository {
     // A text already stored needs no decision: answered without waiting for the write lock.
     const known = await this.read((c) => this.duplicate(c, hash, meta));
     if (known) return known;
-    return this.tx((c) => this.saveNow(c, d, meta, hash));
+    // The write lock is taken inside, once the dispatch's row is written (see saveNow).
+    return this.tx((c) => this.saveNow(c, d, meta, hash), false, SAVE_RETRYABLE);
   }
 
   private async duplicate(c: Queryable, hash: string, meta: DispatchMeta): Promise<SaveOutcome | null> {
@@ -226,10 +230,13 @@ export class PostgresRepository implements ArchiveRepository {
     });
   }
 
-  // Saving runs under the write lock, so it is written for few round trips: one statement per entity and one for
-  // all the events, prepared once per connection.
+  // The dispatch's own row (and its full-text vectors, the costly part) is written before the write lock is taken:
+  // it decides nothing that another writer could contradict, since the unique keys on the text's hash and on the
+  // URL's revision make a second writer of the same text or revision fail, and its retry then finds the first's.
+  // What follows decides from what the archive holds (entities, counted reports, stories), under the lock, and is
+  // written for few round trips: one statement per entity and one for all the events, prepared once per connection.
   private async saveNow(c: Tx, d: Dispatch, meta: DispatchMeta, hash: string): Promise<SaveOutcome> {
-    const again = await this.duplicate(c, hash, meta); // stored by another worker while this one waited
+    const again = await this.duplicate(c, hash, meta); // stored by another worker since the first look
     if (again) return again;
     const at = now();
     const url = meta.url ?? null;
@@ -248,6 +255,7 @@ export class PostgresRepository implements ArchiveRepository {
         values: [d.id, hash, url, revision, meta.source, meta.feed ?? null, d.lang, d.title, d.published, d.dateline?.agency ?? null, d.dateline ? json(d.dateline) : null, d.text, at, json(extraction), indexed],
       }))!.id,
     );
+    await c.query({ name: 'write-lock', text: 'SELECT pg_advisory_xact_lock($1)', values: [WRITE_LOCK] });
     const touched = new Set<string>();
     if (prev) {
       // A changed page: the old revision stays, no longer current, and its events no longer count.
