@@ -275,3 +275,31 @@ test('migrations: recorded, applied once, a newer archive refused, other stores 
   assert.equal((await viaPrefix.open()).applied.length, 2);
   await viaPrefix.close();
 });
+
+test('migration 0002 fills side pairs, relation counts and name trigrams of an archive made before it', async () => {
+  const { repo: r, path } = await freshArchive();
+  await ingestInto(r, [corpus]);
+  const answers = async (x: ArchiveRepository) => ({
+    relations: await x.relations('AZE'),
+    since: await x.relations('AZE', { since: '2019-06' }),
+    between: (await x.events({ between: ['NATO', 'AZE'], limit: 1000 })).items.map((e) => e.id),
+    person: (await x.events({ person: 'djiye', limit: 1000 })).items.map((e) => e.id),
+    search: (await x.search('Bakou')).items.map((h) => h.dispatch.id),
+  });
+  const before = await answers(r);
+  assert.ok(before.relations.length > 1 && before.between.length > 1 && before.person.length > 0);
+  await r.close();
+  // Back to the schema of version 1: the tables and triggers of 0002 gone, the full-text index as 0001 kept it.
+  const db = new Database(path);
+  for (const t of ['event_participants_pairs_insert', 'event_participants_pairs_update', 'event_participants_pairs_delete', 'events_pairs_update', 'events_pairs_delete', 'entity_names_trigrams']) db.exec(`DROP TRIGGER ${t}`);
+  db.exec("DROP TABLE side_pairs; DROP TABLE relation_counts; DROP TABLE name_trigrams; DELETE FROM schema_migrations WHERE version = 2");
+  db.exec("INSERT INTO dispatch_fts (rowid, title, text) SELECT id, coalesce(title, ''), text FROM dispatches WHERE current = 0");
+  db.close();
+  const again = await openStore(path);
+  try {
+    assert.deepEqual(await again.migrate(), { from: 2, to: 2, applied: [] }, 'opened at version 2');
+    assert.deepEqual(await answers(again), before);
+  } finally {
+    await again.close();
+  }
+});

@@ -114,3 +114,38 @@ describe('postgres: concurrent openers and writers', { skip: pgSkip ?? false }, 
     assert.equal((await repos[3]!.findEntities('NATO')).length, 1);
   });
 });
+
+describe('postgres: migration 0002 on an archive made before it', { skip: pgSkip ?? false }, () => {
+  it('fills side pairs and relation counts that answer as the triggers would have', async () => {
+    const db = await freshDatabase('mig2');
+    try {
+      const r = new PostgresRepository(db.url);
+      await r.open();
+      for await (const it of readInputs([join(repoRoot, 'test', 'fixtures', 'contract', 'corpus')], { format: 'auto' })) if (it.doc) await r.saveDispatch(extract(it.doc), { source: it.doc.source ?? it.doc.id ?? 'corpus' });
+      const answers = async (x: PostgresRepository) => ({
+        relations: await x.relations('AZE'),
+        since: await x.relations('AZE', { since: '2019-06' }),
+        between: (await x.events({ between: ['NATO', 'AZE'], limit: 1000 })).items.map((e) => e.id),
+      });
+      const before = await answers(r);
+      assert.ok(before.relations.length > 1 && before.between.length > 1);
+      await r.close();
+      // Back to the schema of version 1.
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query(`DROP TABLE side_pairs CASCADE; DROP TABLE relation_counts;
+        DROP TRIGGER event_participants_pairs_insert ON event_participants; DROP TRIGGER event_participants_pairs_update ON event_participants;
+        DROP TRIGGER event_participants_pairs_delete ON event_participants; DROP TRIGGER events_pairs_update ON events; DROP TRIGGER events_pairs_delete ON events;
+        DROP FUNCTION communique_pairs_counts(); DROP FUNCTION communique_events_pairs(); DROP FUNCTION communique_participants_pairs();
+        DROP FUNCTION communique_repair(bigint[]); DROP FUNCTION communique_contact(events);
+        DELETE FROM schema_migrations WHERE version = 2`);
+      await c.end();
+      const again = new PostgresRepository(db.url);
+      assert.deepEqual((await again.open()).applied, ['0002_side_pairs']);
+      assert.deepEqual(await answers(again), before);
+      await again.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});
