@@ -6,6 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 const file = join(dirname(fileURLToPath(import.meta.url)), 'results.json');
 
+/** The last run's figures under `key`, if any. */
+export function lastResults(key: 'extract' | 'archive'): unknown {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function saveResults(key: 'extract' | 'archive', value: unknown): void {
   let all: Record<string, unknown> = {};
   if (existsSync(file)) {
