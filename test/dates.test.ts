@@ -29,6 +29,11 @@ test('French date expressions', async (t) => {
     ['le 30 décembre', '2025-01-02', { from: '2024-12-30', to: null }],
     ['le 14 juin', null, { from: null, to: null, partial: { month: 6, day: 14 } }],
     ['le 14.06.2024', null, { from: '2024-06-14', to: null }],
+    // A month before or after the reference's, across a year's end.
+    ['le mois prochain', '2024-03-14', { from: '2024-04', to: null, future: true }],
+    ['le mois prochain', '2024-12-20', { from: '2025-01', to: null, future: true }],
+    ['le mois dernier', '2024-01-05', { from: '2023-12', to: null, future: false }],
+    ['le mois prochain', null, { from: null, to: null }],
   ];
   for (const [text, ref, want] of cases) {
     await t.test(`${text} (ref ${ref})`, () => {
@@ -53,6 +58,9 @@ test('English date expressions', async (t) => {
     ['on Wednesday (4 December 2024)', '2025-02-11', { from: '2024-12-04', to: null }],
     ['on December 27', '2025-01-03', { from: '2024-12-27', to: null }],
     ['on June 14', null, { from: null, to: null, partial: { month: 6, day: 14 } }],
+    ['next month', '2024-03-14', { from: '2024-04', to: null }],
+    ['last month', '2024-03-14', { from: '2024-02', to: null }],
+    ['earlier this month', '2024-03-14', { from: '2024-03', to: null }],
   ];
   for (const [text, ref, want] of cases) {
     await t.test(`${text} (ref ${ref})`, () => {
@@ -71,6 +79,8 @@ test('words that are not dates', async (t) => {
     ['The May Day parade was not discussed.', 'en'],
     ['Il a souligné 12 priorités pour la coopération.', 'fr'],
     ['They may meet again.', 'en'],
+    ['Le mois de la francophonie a été célébré.', 'fr'],
+    ['The month-long campaign ended.', 'en'],
   ];
   for (const [text, lang] of negatives) {
     await t.test(text, () => {

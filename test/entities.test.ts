@@ -60,6 +60,18 @@ test('capitalised words that are not persons', async (t) => {
   }
 });
 
+test('two persons sharing the last part of a surname stay two; a shorter form of one name stays one', async (t) => {
+  const cases: [string, string, string[]][] = [
+    ['a compound surname and a particle surname', "La ministre des Affaires étrangères, Geneviève Tremblay-Roy, s'est entretenue avec le ministre belge, Maxime Le Roy.", ['Geneviève Tremblay-Roy', 'Maxime Le Roy']],
+    ['two given names, one surname', 'The Foreign Minister, Anna Kowalska-Nowak, met Deputy Minister Piotr Nowak in Warsaw.', ['Anna Kowalska-Nowak', 'Piotr Nowak']],
+    ['a short form that drops the first given name', 'Le Premier ministre, Mohammed bin Abdulrahman Al Thani, a reçu le ministre turc, Hakan Fidan. Abdulrahman Al Thani a salué la coopération.', ['Mohammed bin Abdulrahman Al Thani', 'Hakan Fidan']],
+    ['a title read as a given name', 'Undersecretary of Foreign Affairs Gloria Mendizábal Rojas met the minister. Undersecretary Mendizábal Rojas presented the priorities.', ['Gloria Mendizábal Rojas']],
+  ];
+  for (const [name, text, want] of cases) {
+    await t.test(name, () => assert.deepEqual(persons(run(text)).map((p) => p.name).sort(), [...want].sort()));
+  }
+});
+
 test('bare titles resolve to the person named before', () => {
   const d = run("Le ministre azerbaïdjanais des Affaires étrangères, Djeyhoun Baïramov, a reçu l'ambassadeur. Le chef de la diplomatie azerbaïdjanaise a salué les relations. Le ministre a ensuite évoqué la paix.", { lang: 'fr' });
   const p = persons(d).find((e) => e.name === 'Djeyhoun Baïramov')!;

@@ -167,6 +167,19 @@ export function findDates(tokens: Token[], lex: Lexicon, from: number, to: numbe
     const rel = lex.calendar.matchAt(tokens, i);
     if (rel && rel.end <= to) {
       const c = rel.values[0]!;
+      // "le mois prochain", "last month": the month before or after the reference's.
+      if (c.kind === 'month_relative') {
+        const n = c.value ?? 0;
+        const ref = refDay ? parseIso(refDay) : null;
+        let from: string | null = null;
+        if (ref) {
+          const k = ref.y * 12 + (ref.m - 1) + n;
+          from = iso(Math.floor(k / 12), (k % 12) + 1);
+        }
+        out.push({ start: i, end: rel.end, from, to: null, future: n > 0, coarse: true, explicitYear: false });
+        i = rel.end;
+        continue;
+      }
       if (c.kind === 'relative') {
         const n = c.value ?? 0;
         out.push({ start: i, end: rel.end, from: refDay ? addDays(refDay, n) : null, to: null, future: n > 0, coarse: false, explicitYear: false, relative: n });

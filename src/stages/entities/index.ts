@@ -721,10 +721,12 @@ function findPerson(entities: EntityDraft[], keys: string[], words: string[]): E
     if (e.kind !== 'person') continue;
     const eLast = e.keys[1] ?? e.keys[0];
     if (eLast && (eLast === last || eLast === full) && full.split(' ').length <= 4) {
-      // Different given names with the same surname are different people.
+      // Different given names with the same surname are different people ("Geneviève Tremblay-Roy" is not
+      // "Maxime Le Roy"), unless one name holds the other's first word ("Abdulrahman Al Thani" in "Mohammed bin
+      // Abdulrahman Al Thani").
       const given = full.split(' ');
       const eGiven = e.keys[0]!.split(' ');
-      if (given.length === 2 && eGiven.length >= 2 && given[0] !== eGiven[0] && given[0]!.length > 2 && eGiven[0]!.length > 2) continue;
+      if (given.length >= 2 && eGiven.length >= 2 && given[0] !== eGiven[0] && given[0]!.length > 2 && eGiven[0]!.length > 2 && !eGiven.includes(given[0]!) && !given.includes(eGiven[0]!)) continue;
       return e;
     }
   }
