@@ -72,6 +72,21 @@ test('two persons sharing the last part of a surname stay two; a shorter form of
   }
 });
 
+test('an unnamed titled official opening a sentence is the one person named later by surname alone', async (t) => {
+  const cases: [string, string, { name: string; country?: string }[]][] = [
+    ['the minister, then "M. Seitkali"', "Le ministre kazakh des Affaires étrangères a tenu des réunions avec Ximena Robles Cárdenas, son homologue pour le Mexique. Le porte-parole de M. Seitkali a confirmé.", [{ name: 'Seitkali', country: 'KAZ' }, { name: 'Ximena Robles Cárdenas' }]],
+    ['not when the sentence names another unnamed official', "L'ambassadeur de France a rencontré le ministre kazakh des Affaires étrangères. M. Seitkali a salué la coopération.", [{ name: 'Seitkali' }]],
+    ['not when the official is the object', "Le ministre kazakh des Affaires étrangères a reçu l'ambassadeur de France. M. Dupont a remis une lettre.", [{ name: 'Dupont' }]],
+    ['not when two persons are named by surname alone', "Le ministre kazakh des Affaires étrangères a présidé la réunion. M. Dupont et M. Martin ont pris la parole.", [{ name: 'Dupont' }, { name: 'Martin' }]],
+  ];
+  for (const [name, text, want] of cases) {
+    await t.test(name, () => {
+      const got = persons(run(text)).map((p) => ({ name: p.name, ...(p.country ? { country: p.country } : {}) }));
+      assert.deepEqual(got.sort((a, b) => a.name.localeCompare(b.name)), [...want].sort((a, b) => a.name.localeCompare(b.name)));
+    });
+  }
+});
+
 test('bare titles resolve to the person named before', () => {
   const d = run("Le ministre azerbaïdjanais des Affaires étrangères, Djeyhoun Baïramov, a reçu l'ambassadeur. Le chef de la diplomatie azerbaïdjanaise a salué les relations. Le ministre a ensuite évoqué la paix.", { lang: 'fr' });
   const p = persons(d).find((e) => e.name === 'Djeyhoun Baïramov')!;

@@ -644,6 +644,25 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // organisation holding such an office.
       const later = persons().filter((p) => (country ? p.country === country : p.org === org) && [p.role, ...p.roles].some((r) => roleMatches(tp.role, r) || sameFamily(tp.role, r)));
       if (later.length === 1) best = later[0]!;
+      else if (!later.length && opensSentence) {
+        // Or only by a surname later, without title or state ("Le ministre kazakh des Affaires étrangères a tenu
+        // … le porte-parole de M. Seitkali"): the one person the text names so and nowhere else.
+        // Not when the sentence names another official without a name ("L'ambassadeur de France a rencontré le
+        // ministre kazakh … M. Seitkali"): either could be meant.
+        const bare = persons().filter((p) => !p.country && !p.org && !p.role && !p.roles.length && !p.name.includes(' ') && lastBefore(p, tp.headStart) < 0);
+        // (A title in apposition to a name, ", son homologue pour le Mexique", is that person's.)
+        const apposed = (o: TitlePhrase) => {
+          const a = tokens[o.start]!.start;
+          const b = tokens[o.end - 1]!.end;
+          const between = (x: number, y: number) => y - x <= 12 && APPOSITION_GAP.test(text.slice(x, y));
+          return persons().some((p) => p.mentions.some((m) => (m.end <= a && between(m.end, a)) || (m.start >= b && between(b, m.start))));
+        };
+        const rival = titles.some((o) => o !== tp && tokSentence[o.headStart] === s && !attachedTitles.has(o) && !titleOf.has(o.headStart) && (o.end <= tp.start || o.start >= tp.end) && !apposed(o));
+        if (bare.length === 1 && !rival) {
+          best = bare[0]!;
+          attachTitle(best, tp); // the title is all the text says of the office: it is the person's
+        }
+      }
     }
     if (best && !governed && !best.country && !best.org) {
       // "la ministre des Affaires étrangères Hadja Lahbib … La cheffe de la diplomatie belge": the title says
@@ -664,6 +683,9 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
   return { entities, references, titleOf, unnamedTitles };
 }
+
+/** What may stand between a name and its apposed title: punctuation and a determiner ("X, son homologue …"). */
+const APPOSITION_GAP = /^[\s,:(–-]*(?:(?:son|sa|ses|leur|le|la|l'|les|his|her|their|its|the)\s*)?$/iu;
 
 const FUNCTION_WORDS = new Set(['dans', 'avec', 'pour', 'from', 'with', 'into', 'onto', 'upon', 'after', 'before', 'during', 'since', 'until', 'while', 'when', 'where', 'selon', 'depuis', 'vers', 'chez', 'entre', 'sous', 'sans', 'this', 'that', 'these', 'those', 'their', 'leur', 'leurs', 'cette']);
 
