@@ -377,3 +377,27 @@ test('a head named by title alone, with no home state in the dispatch, is the ho
     });
   }
 });
+
+test('visits that begin on a date and run for the days said; a date opened by "depuis" does not hide the visit', async (t) => {
+  const cases: [string, string, string, { start: string; end: string | null }][] = [
+    ['a relative clause, "depuis" and a length', 'fr', "Le président Karim Bensaada a reçu jeudi le Premier ministre portugais, Artur Lopes Carvalho, qui effectue depuis mercredi une visite officielle de deux jours en Algérie.", { start: '2024-06-12', end: '2024-06-13' }],
+    ['entamé', 'fr', 'Le Premier ministre portugais, Artur Lopes Carvalho, a entamé lundi une visite de trois jours en Algérie.', { start: '2024-06-10', end: '2024-06-12' }],
+    ['began a three-day visit', 'en', 'Foreign Minister Ahmed Attaf began a three-day official visit to Portugal on Monday.', { start: '2024-06-10', end: '2024-06-12' }],
+    ['wrapped up', 'en', 'Foreign Minister Ahmed Attaf wrapped up his visit to Portugal on Thursday.', { start: '2024-06-13', end: null }],
+    // a length without a start: the date is a day of the visit, not its first
+    ['a day inside a visit', 'fr', 'Le ministre Ahmed Attaf, en visite de trois jours au Portugal, a été reçu jeudi par le président Marco Sousa.', { start: '2024-06-13', end: null }],
+  ];
+  for (const [name, lang, text, want] of cases) {
+    await t.test(name, () => {
+      const visits = run(text, { lang, published: '2024-06-14' }).events.filter((e) => e.mode === 'visit');
+      assert.equal(visits.length, 1, JSON.stringify(visits.map((v) => v.participants)));
+      assert.deepEqual({ start: visits[0]!.date.start, end: visits[0]!.date.end }, want);
+    });
+  }
+  await t.test('no visit from a plan to begin one, nor from a length alone', () => {
+    for (const [lang, text] of [
+      ['fr', 'Le ministre Ahmed Attaf a évoqué la durée de deux jours des travaux du forum.'],
+      ['en', 'The minister said the two-day forum had begun on Monday.'],
+    ] as const) assert.deepEqual(run(text, { lang, published: '2024-06-14' }).events.filter((e) => e.mode === 'visit'), [], text);
+  });
+});

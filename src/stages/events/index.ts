@@ -511,6 +511,13 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         trDate = { ...trDate, partial: p };
       }
       const date = sameDay ? { ...sameDay.date } : trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
+      // "effectue depuis mercredi une visite de deux jours", "began a three-day visit on Monday": a visit that began
+      // on the date runs for the days said.
+      const begins = SINCE.has(tokens[trDate?.start ?? -1]?.fold ?? '') || SINCE.has(tokens[(trDate?.start ?? 0) - 1]?.fold ?? '') || /\b(?:entam\w*|began|begins|started|kicked off)\s(?:\S+\s){0,4}$/i.test(ctx.text.slice(sent.start, tokens[tr.start]!.start)) || /^(?:entam|began|begins|start|kicked)/.test(tokenFold(verb.form));
+      if (mode === 'visit' && date?.start && !date.end && trDate && begins) {
+        const days = visitDays(ctx.text.slice(sent.start, sent.end));
+        if (days && days > 1 && /^\d{4}-\d{2}-\d{2}$/.test(date.start)) date.end = addDays(date.start, days - 1);
+      }
       const evidence = [{ start: sent.start, end: sent.end }];
       const sidelines = cues.some((c) => c.kind === 'zone_end' && /marge|sidelines|margins/.test(c.form)) || /\ben marge\b|\bsidelines\b|\bmargins\b/i.test(ctx.text.slice(sent.start, sent.end));
       // Several counterparts: separate contacts by default ("a reçu les ambassadeurs A, B et C"), one contact when
@@ -574,7 +581,8 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
   const idx: number[] = [];
   for (let i = a; i < b; ) {
     const t = tokens[i]!;
-    const d = dates.find((x) => x.start === i);
+    // "effectue depuis mercredi une visite": a date and the preposition that opens it.
+    const d = dates.find((x) => x.start === i) ?? (SINCE.has(t.fold) ? dates.find((x) => x.start === i + 1) : undefined);
     if (d && kept.length) {
       i = d.end;
       continue;
@@ -620,6 +628,18 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
 // Verbs that are a contact only with a partner named after "avec"/"with", however far: "a discuté lundi soir, au
 // cours d'une conversation téléphonique, avec son homologue", "discussed transit cargo with".
 const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views', 'reviewed']);
+
+const SINCE = new Set(['depuis', 'since']);
+
+const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, two: 2, three: 3, four: 4, five: 5, seven: 7 };
+
+/** The length in days a visit's description gives ("de deux jours", "two-day", "3-day"), or null. */
+function visitDays(s: string): number | null {
+  const m = /\b(?:de|d'|of)\s?(\d|deux|trois|quatre|cinq|six|sept|two|three|four|five|seven)\s(?:jours|days)\b/i.exec(s) ?? /\b(\d|two|three|four|five|six|seven)-day\b/i.exec(s);
+  if (!m) return null;
+  const w = m[1]!.toLowerCase();
+  return /^\d$/.test(w) ? Number(w) : NUMBER_WORDS[w] ?? null;
+}
 
 const LIGHT_VERBS = new Set(['eu', 'tenu', 'mene', 'held', 'had', 'accorde', 'granted']);
 const CONTACT_NOUNS = new Map<string, string>([
