@@ -34,6 +34,10 @@ test('French date expressions', async (t) => {
     ['le mois prochain', '2024-12-20', { from: '2025-01', to: null, future: true }],
     ['le mois dernier', '2024-01-05', { from: '2023-12', to: null, future: false }],
     ['le mois prochain', null, { from: null, to: null }],
+    // A month alone after "en": this year's when it has come, last year's when it is months ahead of the reference.
+    ['la rencontre en février', '2024-03-12', { from: '2024-02', to: null }],
+    ['la rencontre en novembre', '2024-03-12', { from: '2023-11', to: null }],
+    ['ils se rencontreront en avril', '2024-03-12', { from: '2024-04', to: null }],
   ];
   for (const [text, ref, want] of cases) {
     await t.test(`${text} (ref ${ref})`, () => {
@@ -61,6 +65,7 @@ test('English date expressions', async (t) => {
     ['next month', '2024-03-14', { from: '2024-04', to: null }],
     ['last month', '2024-03-14', { from: '2024-02', to: null }],
     ['earlier this month', '2024-03-14', { from: '2024-03', to: null }],
+    ['a meeting in February', '2024-03-14', { from: '2024-02', to: null }],
   ];
   for (const [text, ref, want] of cases) {
     await t.test(`${text} (ref ${ref})`, () => {
@@ -80,6 +85,8 @@ test('words that are not dates', async (t) => {
     ['Il a souligné 12 priorités pour la coopération.', 'fr'],
     ['They may meet again.', 'en'],
     ['Le mois de la francophonie a été célébré.', 'fr'],
+    ['Il a plaidé en mars pour la paix.', 'en'],
+    ['They may in may be there.', 'en'],
     ['The month-long campaign ended.', 'en'],
   ];
   for (const [text, lang] of negatives) {

@@ -401,3 +401,28 @@ test('visits that begin on a date and run for the days said; a date opened by "d
     ] as const) assert.deepEqual(run(text, { lang, published: '2024-06-14' }).events.filter((e) => e.mode === 'visit'), [], text);
   });
 });
+
+test('recalls and plans of two parties just told: pluperfect meetings, "se retrouver", "la rencontre entre les deux ministres"', async (t) => {
+  const call = 'La ministre belge des Affaires étrangères, Hélène Vandermeulen, et son homologue roumain, Radu Ionescu-Vlad, se sont entretenus mardi par téléphone.';
+  const china = "Le ministre chinois des Affaires étrangères, Zhao Minghui, a discuté lundi, au cours d'une conversation téléphonique, avec son homologue brésilien, Rodrigo Albuquerque Neto, de la préparation du sommet.";
+  const cases: [string, string, string, string[]][] = [
+    ['an earlier meeting in the pluperfect', 'fr', `${call} Les deux responsables s'étaient déjà vus le 9 octobre à Tolède.`, ['phone_call: Hélène Vandermeulen + Radu Ionescu-Vlad', 'meeting(background): Hélène Vandermeulen + Radu Ionescu-Vlad']],
+    ['a next meeting agreed after a call of both', 'fr', `${call} Mme Vandermeulen et M. Ionescu-Vlad sont convenus de se retrouver à Bucarest.`, ['phone_call: Hélène Vandermeulen + Radu Ionescu-Vlad', 'meeting(planned): Hélène Vandermeulen + Radu Ionescu-Vlad']],
+    ['a meeting between the two ministers a month before', 'fr', `${china} M. Zhao a rappelé que la rencontre entre les deux ministres, en février à Rio de Janeiro, avait permis de dégager un consensus.`, ['phone_call: Zhao Minghui + Rodrigo Albuquerque Neto', 'meeting(background): Zhao Minghui + Rodrigo Albuquerque Neto']],
+    // a dialogue between two countries is a topic
+    ['a dialogue between the two countries', 'en', 'Foreign Minister Jeyhun Bayramov met his Montenegrin counterpart Ivana Radulović. The meeting focused on the political dialogue between the two countries.', ['meeting: Jeyhun Bayramov + Ivana Radulović']],
+    // "se sont vu remettre" (were handed) is no meeting
+    ['were handed', 'fr', `${call} Les deux ministres se sont vu remettre un rapport.`, ['phone_call: Hélène Vandermeulen + Radu Ionescu-Vlad']],
+  ];
+  for (const [name, lang, text, want] of cases) {
+    await t.test(name, () => {
+      const got = eventSummaries(run(text, { lang, published: '2024-03-14' }));
+      assert.deepEqual([...got].sort(), [...want].sort());
+    });
+  }
+  await t.test('"the same day" outweighs a bare month later in the sentence', () => {
+    const d = run('Foreign Minister Jeyhun Bayramov met Ivana Radulović on Monday. The same day, a telephone conversation was held between the minister and Asad Rahimzai, who thanked Baku for hosting a meeting in October.', { lang: 'en', published: '2024-03-14' });
+    const callEv = d.events.find((e) => e.mode === 'phone_call');
+    assert.equal(callEv?.date.start, '2024-03-11');
+  });
+});

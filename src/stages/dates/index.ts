@@ -162,6 +162,14 @@ export function findDates(tokens: Token[], lex: Lexicon, from: number, to: numbe
         i = j + 1;
         continue;
       }
+      // "en février", "in February": the month, in the year the tense points to.
+      if (i > from && (tokens[i - 1]!.fold === 'en' || (tokens[i - 1]!.fold === 'in' && t.cap))) {
+        const future = isFuture(tokens, j, to, lex);
+        const y = inferYear(mm, 0, ref, future);
+        out.push({ start: i - 1, end: j, from: y ? iso(y, mm) : null, to: null, future, coarse: true, explicitYear: false });
+        i = j;
+        continue;
+      }
     }
     // Relative days and weekdays.
     const rel = lex.calendar.matchAt(tokens, i);

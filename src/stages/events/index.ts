@@ -333,7 +333,13 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         subject = [];
         const named = zoneRefs.filter((r) => entityById.get(r.entity)!.kind === 'person');
         counterparts = uniq((named.length >= 2 ? named : zoneRefs.filter((r) => ['country', 'organization', 'person'].includes(entityById.get(r.entity)!.kind))).map((r) => r.entity));
-        if (counterparts.length < 2) return;
+        if (counterparts.length < 2) {
+          // "la rencontre entre les deux ministres": the parties of the contact just told (found below).
+          // (Two persons, not "the political dialogue between the two countries", a topic.)
+          if (verb.mode === 'multilateral' || !cues.some((c) => c.kind === 'both_sides' && c.start === entre + 1 && TWO_PERSONS.test(c.form))) return;
+          counterparts = [];
+          verbRole = 'mutual';
+        }
       } else {
         // A spokesperson quoted in the clause reports the contact; she is not a party to it.
         const zone = refs.filter((r) => r.start >= zoneStart && r.end <= zoneEnd && !(entityById.get(r.entity) as { role?: string } | undefined)?.role?.startsWith('spokes'));
@@ -485,7 +491,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       // date pages weeks after the event.
       // "lors de leur précédente rencontre", "at their previous meeting": a recall.
       const recalled = verb.tense === 'nominal' && ['precedente', 'precedent', 'previous', 'earlier'].includes(tokens[tr.start - 1]?.fold ?? '');
-      const background = sentenceBackground || recalled || (!!trDate && isOld(trDate, ctx.reference) && lastNews !== null);
+      // A month before that of the contact just reported ("la rencontre …, en février", told after Monday's call
+      // of 11 March) is an earlier contact.
+      const earlierMonth = !!trDate?.coarse && !!trDate.from && !!lastNews?.date.start && trDate.from.slice(0, 7) < lastNews.date.start.slice(0, 7);
+      const background = sentenceBackground || recalled || earlierMonth || (!!trDate && isOld(trDate, ctx.reference) && lastNews !== null);
       if (background) planned = false;
       // Where: a place named in the sentence (not inside a title), else none for now (filled later).
       if (!locationRef && mode !== 'phone_call' && mode !== 'video_call') {
@@ -504,7 +513,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           if (nextPlace) locationRef = nextPlace.entity;
         }
       }
-      const sameDay = !trDate && has('same_day') ? lastDated ?? undefined : undefined;
+      // ("The same day, a call … with X, who thanked Baku for a meeting in October": a bare month later in the
+      // sentence does not outweigh "the same day".)
+      const sameDay = (!trDate || (trDate.coarse && !trDate.explicitYear && trDate.start > tr.start)) && has('same_day') ? lastDated ?? undefined : undefined;
       // "hier" under a dateline without a year: the day before, still without a year.
       if (trDate && !trDate.from && !trDate.partial && trDate.relative !== undefined && ctx.referencePartial) {
         const p = shiftPartial(ctx.referencePartial, trDate.relative);
@@ -630,6 +641,9 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
 const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views', 'reviewed']);
 
 const SINCE = new Set(['depuis', 'since']);
+
+/** "les deux ministres", "the two leaders": a pair of persons (not of states or sides). */
+const TWO_PERSONS = /(?:ministres|responsables|hommes|dirigeants|présidents|diplomates|chefs|ministers|leaders|presidents|officials|diplomats|men)\b/i;
 
 const NUMBER_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, two: 2, three: 3, four: 4, five: 5, seven: 7 };
 
@@ -900,7 +914,10 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   for (const e of events) {
     const p = lastBySubject.get(e.subject.join());
     const prev = p && !p.background && e.sentence - p.sentence <= 2 ? p : undefined;
-    if (!e.counterparts.length && e.mode !== 'interview') {
+    // (Not a plan or a recall of a group's contact: "ils se sont entretenus … les deux ministres sont convenus de se
+    // rencontrer" is a second contact.)
+    const another = e.role === 'mutual' && e.subject.length >= 2 && !!prev && (e.planned !== prev.planned || e.background !== prev.background);
+    if (!e.counterparts.length && e.mode !== 'interview' && !another) {
       if (prev) {
         for (const t of e.topics) if (!prev.topics.includes(t)) prev.topics.push(t);
         for (const ev of e.evidence) addEvidence(prev, ev);
