@@ -543,9 +543,10 @@ export class PostgresRepository implements ArchiveRepository {
     if (tokens.length === 1) keys.push(`surname:${tokenKey(tokens[0]!)}`);
     const rows = await all(
       c,
-      `SELECT en.id FROM entities en WHERE en.merged_into IS NULL AND ($1::text IS NULL OR en.kind = $1) AND (
-         en.id IN (SELECT entity_id FROM entity_names WHERE name_fold LIKE $2)
-         OR en.id IN (SELECT entity_id FROM entity_keys WHERE key = ANY($3::text[])))
+      // One UNION of the two lookups (an OR of two IN lists reads every entity).
+      `SELECT en.id FROM entities en
+       WHERE en.id IN (SELECT entity_id FROM entity_names WHERE name_fold LIKE $2 UNION SELECT entity_id FROM entity_keys WHERE key = ANY($3::text[]))
+         AND en.merged_into IS NULL AND ($1::text IS NULL OR en.kind = $1)
        ORDER BY en.id`,
       [kind ?? null, like, keys],
     );
@@ -820,7 +821,8 @@ export class PostgresRepository implements ArchiveRepository {
       if (q.person) {
         const ids = await this.entityIdsByName(c, q.person, 'person');
         if (!ids.length) return empty;
-        where.push(`EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ANY(${p.add(ids)}::bigint[]))`);
+        // A person's events are few: read from the participants, not found by walking every event in date order.
+        where.push(`e.id IN (SELECT p.event_id FROM event_participants p WHERE p.entity_id = ANY(${p.add(ids)}::bigint[]))`);
       }
       if (q.types?.length) where.push(`e.type = ANY(${p.add(q.types)}::text[])`);
       const [sortCol, idCol] = pair ? ['sp.sort_date', 'sp.event_id'] : ['e.sort_date', 'e.id'];
@@ -1050,7 +1052,9 @@ export class PostgresRepository implements ArchiveRepository {
           // Matched on the accent-folded words (as the embedded store), ranked by the dispatch's language with stems;
           // the rank is negated so that, as with the embedded store's bm25, smaller is better.
           `WITH q AS (SELECT to_tsquery('communique_simple', $1) AS m, to_tsquery('communique_french', $1) AS fr, to_tsquery('communique_english', $1) AS en),
-             win AS (SELECT d.id, d.lang, d.fts, d.fts_ranked FROM dispatches d, q WHERE d.fts @@ q.m AND d.current ORDER BY d.id DESC LIMIT $2 OFFSET $3)
+             -- The match written out (not read from q) so that the planner weighs the words' frequency: backwards on the
+             -- primary key for common words, from the full-text index for rare ones.
+             win AS (SELECT d.id, d.lang, d.fts, d.fts_ranked FROM dispatches d WHERE d.fts @@ to_tsquery('communique_simple', $1) AND d.current ORDER BY d.id DESC LIMIT $2 OFFSET $3)
            SELECT win.id, -(ts_rank_cd(win.fts_ranked, CASE WHEN win.lang = 'en' THEN q.en ELSE q.fr END) + ts_rank_cd(win.fts, q.m)) AS rank,
              count(*) OVER () AS size
            FROM win, q ORDER BY rank, win.id LIMIT $4 OFFSET $5`,
