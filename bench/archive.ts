@@ -29,7 +29,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const PG = process.env.BENCH_PG ?? process.env.COMMUNIQUE_TEST_PG ?? '';
 const INGEST_DOCS = Number(process.env.BENCH_ARCHIVE_DOCS ?? 2000);
-const TARGETS = (process.env.BENCH_ARCHIVE_EVENTS ?? '100000').split(',').map(Number).sort((a, b) => a - b);
+// "0" measures ingest alone (and keeps the last run's query figures).
+const TARGETS = (process.env.BENCH_ARCHIVE_EVENTS ?? '100000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const KEEP_SQLITE = process.env.BENCH_SQLITE_ARCHIVE ?? '';
 const KEEP_PG = process.env.BENCH_PG_ARCHIVE ?? '';
 const SKIP_INGEST = process.env.BENCH_ARCHIVE_SKIP_INGEST === '1';
@@ -175,6 +176,45 @@ async function latencies(repo: ArchiveRepository, qs: QuerySet) {
   };
 }
 
+/** Fills the archives (or the kept ones) to each size in turn and measures the queries there. */
+async function measureQueries(queries: Record<string, unknown>): Promise<void> {
+  const sqlite = new SqliteRepository(KEEP_SQLITE || join(dir, 'large.db'));
+  await sqlite.open();
+  const db = KEEP_PG ? { url: KEEP_PG, drop: async () => {} } : await freshDatabase('large');
+  const postgres = new PostgresRepository(db.url);
+  await postgres.open();
+  const sizes = { sqlite: await sqlite.stats(), postgres: await postgres.stats() };
+  for (const target of TARGETS) {
+    let s = { docs: sizes.sqlite.dispatches, events: sizes.sqlite.events };
+    if (s.events < target) {
+      const r = await fill(sqlite, 5, (_d, events) => events >= target, s);
+      log(`sqlite archive: ${r.docs} dispatches, ${r.events} events (${r.seconds.toFixed(0)} s)`);
+      s = { docs: r.docs, events: r.events };
+      sizes.sqlite = await sqlite.stats();
+    }
+    if (sizes.postgres.dispatches < s.docs) {
+      const r = await fill(postgres, 5, (docs) => docs >= s.docs, { docs: sizes.postgres.dispatches, events: sizes.postgres.events });
+      log(`postgres archive: ${r.docs} dispatches, ${r.events} events (${r.seconds.toFixed(0)} s)`);
+      sizes.postgres = await postgres.stats();
+    }
+    {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query('VACUUM ANALYZE'); // as autovacuum would have by then on a long-lived server
+      await c.end();
+    }
+    const qs = await querySet(sqlite);
+    for (const [name, repo] of [['sqlite', sqlite], ['postgres', postgres]] as const) {
+      const key = `${name} at ${target}`;
+      queries[key] = { dispatches: (await repo.stats()).dispatches, events: (await repo.stats()).events, ...(await latencies(repo, qs)) };
+      log(`queries ${key}: ${JSON.stringify(queries[key])}`);
+    }
+  }
+  await sqlite.close();
+  await postgres.close();
+  await db.drop();
+}
+
 async function main(): Promise<void> {
   log(`bench:archive on ${cpus().length} cores; PostgreSQL at ${maskUrl(PG)}`);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cores: cpus().length, ingestDocuments: INGEST_DOCS };
@@ -216,43 +256,10 @@ async function main(): Promise<void> {
 
   // 2. Query latency on large archives, the same corpus on both stores, grown from one size to the next.
   const queries: Record<string, unknown> = {};
-  const sqlite = new SqliteRepository(KEEP_SQLITE || join(dir, 'large.db'));
-  await sqlite.open();
-  const db = KEEP_PG ? { url: KEEP_PG, drop: async () => {} } : await freshDatabase('large');
-  const postgres = new PostgresRepository(db.url);
-  await postgres.open();
-  const sizes = { sqlite: await sqlite.stats(), postgres: await postgres.stats() };
-  for (const target of TARGETS) {
-    let s = { docs: sizes.sqlite.dispatches, events: sizes.sqlite.events };
-    if (s.events < target) {
-      const r = await fill(sqlite, 5, (_d, events) => events >= target, s);
-      log(`sqlite archive: ${r.docs} dispatches, ${r.events} events (${r.seconds.toFixed(0)} s)`);
-      s = { docs: r.docs, events: r.events };
-      sizes.sqlite = await sqlite.stats();
-    }
-    if (sizes.postgres.dispatches < s.docs) {
-      const r = await fill(postgres, 5, (docs) => docs >= s.docs, { docs: sizes.postgres.dispatches, events: sizes.postgres.events });
-      log(`postgres archive: ${r.docs} dispatches, ${r.events} events (${r.seconds.toFixed(0)} s)`);
-      sizes.postgres = await postgres.stats();
-    }
-    {
-      const c = new pg.Client({ connectionString: db.url });
-      await c.connect();
-      await c.query('VACUUM ANALYZE'); // as autovacuum would have by then on a long-lived server
-      await c.end();
-    }
-    const qs = await querySet(sqlite);
-    for (const [name, repo] of [['sqlite', sqlite], ['postgres', postgres]] as const) {
-      const key = `${name} at ${target}`;
-      queries[key] = { dispatches: (await repo.stats()).dispatches, events: (await repo.stats()).events, ...(await latencies(repo, qs)) };
-      log(`queries ${key}: ${JSON.stringify(queries[key])}`);
-    }
-  }
-  await sqlite.close();
-  await postgres.close();
-  await db.drop();
+  if (TARGETS.length) await measureQueries(queries);
   results.queries = { ...(last.queries ?? {}), ...queries };
   results.queriesPerKind = QUERIES;
+
 
   // The table.
   const lines: string[] = ['', `Ingest (${results.ingestDocuments} generated dispatches, ${cpus().length} cores)`, ''];
