@@ -300,8 +300,12 @@ export class PostgresRepository implements ArchiveRepository {
         text: `WITH ev AS (
                  INSERT INTO events (dispatch_id, local_id, mode, type, plover_mode, cameo, date_start, date_end, date_basis, date_partial, sort_date,
                    location_id, location_local, topics, background, planned, confidence, evidence, signature, current, counted)
-                 SELECT $1, x.*, true, false FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                   $11::text[], $12::bigint[], $13::text[], $14::text[], $15::bool[], $16::bool[], $17::float8[], $18::text[], $19::text[]) AS x
+                 -- Counted at once when no current report of the contact exists (the usual case): the recount then
+                 -- changes nothing and the side pairs are written once.
+                 SELECT $1, x.*, true, NOT EXISTS (SELECT 1 FROM events o WHERE o.signature = x.signature AND o.current)
+                 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                   $11::text[], $12::bigint[], $13::text[], $14::text[], $15::bool[], $16::bool[], $17::float8[], $18::text[], $19::text[])
+                   AS x(local_id, mode, type, plover_mode, cameo, date_start, date_end, date_basis, date_partial, sort_date, location_id, location_local, topics, background, planned, confidence, evidence, signature)
                  RETURNING id, local_id)
                INSERT INTO event_participants (event_id, entity_id, local_id, role, side)
                SELECT ev.id, p.entity_id, p.local_id, p.role, p.side

@@ -37,6 +37,7 @@ type Params = unknown[];
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 10_000;
+const STATEMENT_CACHE = 500;
 /** Rows per page when exporting: bounded memory whatever the archive's size. */
 const EXPORT_PAGE = 500;
 
@@ -104,20 +105,33 @@ export class SqliteRepository implements ArchiveRepository {
   }
 
   async close(): Promise<void> {
+    this.statements.clear();
     if (this.db) {
       this.db.close();
       this.db = null;
     }
   }
 
+  /** Prepared statements by SQL text: preparing costs more than running, most of all on tables with triggers,
+   *  whose bodies are compiled into every statement that writes them. Bounded: the oldest goes first. */
+  private statements = new Map<string, Database.Statement>();
+  private prepared(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.conn.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
   private all(sql: string, params: Params = []): Row[] {
-    return this.conn.prepare(sql).all(...params) as Row[];
+    return this.prepared(sql).all(...params) as Row[];
   }
   private get(sql: string, params: Params = []): Row | undefined {
-    return this.conn.prepare(sql).get(...params) as Row | undefined;
+    return this.prepared(sql).get(...params) as Row | undefined;
   }
   private run(sql: string, params: Params = []): Database.RunResult {
-    return this.conn.prepare(sql).run(...params);
+    return this.prepared(sql).run(...params);
   }
 
   // ---------------------------------------------------------------- dispatches
@@ -184,12 +198,12 @@ export class SqliteRepository implements ArchiveRepository {
         this.run(
           `INSERT INTO events (dispatch_id, local_id, mode, type, plover_mode, cameo, date_start, date_end, date_basis, date_partial, sort_date,
              location_id, location_local, topics, background, planned, confidence, evidence, signature, current, counted)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOT EXISTS (SELECT 1 FROM events WHERE signature = ? AND current = 1))`,
           [
             id, ev.id, ev.mode, ev.type, ev.plover_mode ?? null, ev.cameo ?? null, ev.date.start, ev.date.end, ev.date.basis,
             ev.date.partial ? json(ev.date.partial) : null, ev.date.start ?? dispatchDate(d) ?? '',
             ev.location && local.has(ev.location) ? local.get(ev.location)!.entity : null, ev.location ?? null,
-            json(ev.topics), ev.background ? 1 : 0, ev.planned ? 1 : 0, ev.confidence, json(evidence), sig,
+            json(ev.topics), ev.background ? 1 : 0, ev.planned ? 1 : 0, ev.confidence, json(evidence), sig, sig,
           ],
         ).lastInsertRowid,
       );
@@ -274,10 +288,12 @@ export class SqliteRepository implements ArchiveRepository {
   }
 
   /** Makes exactly one current report of each signature the counted one (a report of news before a recollection). */
+  // A new report is stored counted when no current report of its contact exists (the usual case), so that the
+  // recount changes nothing and the side pairs are written once; the recount writes only the rows that change.
   private recount(signatures: string[]): void {
     for (const s of signatures) {
-      this.run('UPDATE events SET counted = 0 WHERE signature = ? AND counted = 1', [s]);
-      this.run('UPDATE events SET counted = 1 WHERE id = (SELECT id FROM events WHERE signature = ? AND current = 1 ORDER BY background, id LIMIT 1)', [s]);
+      const w = Number(this.get('SELECT id FROM events WHERE signature = ? AND current = 1 ORDER BY background, id LIMIT 1', [s])?.id ?? -1);
+      this.run('UPDATE events SET counted = (id = ?) WHERE signature = ? AND counted != (id = ?)', [w, s, w]);
     }
   }
 
