@@ -41,6 +41,7 @@ for (const [name, text] of [
   ['1 MB run-on sentence of contacts', 'Minister Ali Kaya met with Envoy Li Wen, who spoke '.repeat(20_000)],
   ['1 MB run-on sentence of journeys', 'Minister Ali Kaya will travel to Baku and Tbilisi and '.repeat(19_000)],
   ['1 MB run-on sentence of visits', "la visite officielle qu'effectue le ministre Ali Kaya en Tunisie ".repeat(15_500)],
+  ['1 MB of unnamed officials and surnames', "Le ministre kazakh des Affaires étrangères a reçu l'ambassadeur de France. M. Dupont a salué la visite de deux jours. ".repeat(8_700)],
 ] as [string, string][]) {
   const s = performance.now();
   extract({ source: name, text, lang: /^Minister/.test(text) ? 'en' : 'fr' });

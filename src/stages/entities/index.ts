@@ -575,6 +575,8 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
   };
   // Pass 3: bare titles ("le ministre", "la cheffe de la diplomatie azerbaïdjanaise", "the Secretary-General").
   const unnamedTitles: EntityResult['unnamedTitles'] = [];
+  // Where persons' mentions start and end (character offsets), read once when an apposition is looked for.
+  let personEdges: { ends: Set<number>; starts: Set<number> } | null = null;
   for (const tp of titles) {
     if (attachedTitles.has(tp)) continue;
     // Titles inside another title's complement ("du ministre des Affaires étrangères de Belgique") are not references.
@@ -654,11 +656,21 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         const apposed = (o: TitlePhrase) => {
           const a = tokens[o.start]!.start;
           const b = tokens[o.end - 1]!.end;
-          const between = (x: number, y: number) => y - x <= 12 && APPOSITION_GAP.test(text.slice(x, y));
-          return persons().some((p) => p.mentions.some((m) => (m.end <= a && between(m.end, a)) || (m.start >= b && between(b, m.start))));
+          if (!personEdges) {
+            personEdges = { ends: new Set(), starts: new Set() };
+            for (const p of persons()) {
+              for (const m of p.mentions) {
+                personEdges.ends.add(m.end);
+                personEdges.starts.add(m.start);
+              }
+            }
+          }
+          for (let x = Math.max(0, a - 12); x <= a; x++) if (personEdges.ends.has(x) && APPOSITION_GAP.test(text.slice(x, a))) return true;
+          for (let y = b; y <= b + 12; y++) if (personEdges.starts.has(y) && APPOSITION_GAP.test(text.slice(b, y))) return true;
+          return false;
         };
-        const rival = titles.some((o) => o !== tp && tokSentence[o.headStart] === s && !attachedTitles.has(o) && !titleOf.has(o.headStart) && (o.end <= tp.start || o.start >= tp.end) && !apposed(o));
-        if (bare.length === 1 && !rival) {
+        const rival = () => titles.some((o) => o !== tp && tokSentence[o.headStart] === s && !attachedTitles.has(o) && !titleOf.has(o.headStart) && (o.end <= tp.start || o.start >= tp.end) && !apposed(o));
+        if (bare.length === 1 && !rival()) {
           best = bare[0]!;
           attachTitle(best, tp); // the title is all the text says of the office: it is the person's
         }
