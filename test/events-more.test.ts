@@ -426,3 +426,29 @@ test('recalls and plans of two parties just told: pluperfect meetings, "se retro
     assert.equal(callEv?.date.start, '2024-03-11');
   });
 });
+
+test('a visit announced with its programme: working sessions and audiences, "son hôte", earlier trips in the pluperfect', async (t) => {
+  const lead = 'La ministre portugaise des Affaires étrangères, Inês Valadares Moura, est attendue ce mardi 14 mai à Dakar.';
+  const cases: [string, string, string, string[]][] = [
+    ['the programme, one contact after another', 'fr', `${lead} Au programme, une séance de travail avec son homologue sénégalaise, Aminata Ndiaye Sarr, puis une audience avec le chef de l'État, Bassirou Diomaye Faye.`,
+      ['visit(planned): Inês Valadares Moura + SEN', 'talks(planned): Inês Valadares Moura + Aminata Ndiaye Sarr', 'reception(planned): Inês Valadares Moura + Bassirou Diomaye Faye']],
+    ['the host receives his guest', 'en', 'Foreign Minister Inês Moura arrived in Dakar on Tuesday. President Bassirou Faye will receive his guest on Wednesday.',
+      ['visit: Inês Moura + SEN', 'reception(planned): Bassirou Faye + Inês Moura']],
+    ['guests of another kind are no one of the dispatch', 'en', 'Foreign Minister Inês Moura arrived in Dakar on Tuesday. President Bassirou Faye received his guests from the diaspora.',
+      ['visit: Inês Moura + SEN']],
+    ['an earlier trip in the pluperfect', 'fr', `${lead} Lors de sa précédente tournée africaine, en février, Mme Valadares Moura s'était rendue à Abidjan puis à Accra.`,
+      ['visit(planned): Inês Valadares Moura + SEN', 'visit(background): Inês Valadares Moura + CIV', 'visit(background): Inês Valadares Moura + GHA']],
+  ];
+  for (const [name, lang, text, want] of cases) {
+    await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang, published: '2024-05-12' }))].sort(), [...want].sort()));
+  }
+  await t.test('the programme takes the visit’s day and place; a trip on elsewhere does not', () => {
+    const d = run(`${lead} Au programme, une séance de travail avec son homologue sénégalaise, Aminata Ndiaye Sarr.`, { lang: 'fr', published: '2024-05-12' });
+    const talks = d.events.find((e) => e.mode === 'talks')!;
+    assert.equal(talks.date.start, '2024-05-14');
+    assert.equal(d.entities.find((e) => e.id === talks.location)?.name, 'Dakar');
+    const on = run('The Uruguayan minister Martín Sosa is expected in Moscow for a working visit on June 11-12. He planned to travel on to Minsk after the Moscow leg of his trip.', { lang: 'en', published: '2024-06-04' });
+    const minsk = on.events.find((e) => e.mode === 'visit' && e.participants.some((p) => on.entities.find((x) => x.id === p)?.code === 'BLR'));
+    assert.equal(minsk?.date.start ?? null, null);
+  });
+});

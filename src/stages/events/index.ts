@@ -256,7 +256,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         // A nominal contact ("lors de son entretien avec X") takes the clause's subject, which may come after the
         // counterparts ("…, le ministre Y a souligné"), else the running subject.
         // ("En marge de sa visite à Bruxelles, le ministre X a rencontré …": the visitor is X, named after the place.)
-        const after = refs.filter((r) => r.start >= (verb.role === 'visit' ? tr.end + 1 : Math.max(zoneEnd, tr.end + 1)) && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
+        // (Not a person of the next contact: "une séance de travail avec A, puis une audience avec B".)
+        const after = refs.filter((r) => r.start >= (verb.role === 'visit' ? tr.end + 1 : Math.max(zoneEnd, tr.end + 1)) && r.start < nextTrigger && entityById.get(r.entity)?.kind === 'person' && !r.affiliationOf);
         if (after.length) subject = [after[0]!.entity];
       }
       if (verb.tense === 'nominal' && verb.role === 'visit' && !plural) {
@@ -481,6 +482,15 @@ export function findInteractions(ctx: EventContext): Interaction[] {
           const k0 = firstToken(tokens, Math.max(sentences[k]!.start, ctx.datelineSpan && ctx.datelineSpan.end <= sentences[k]!.end ? ctx.datelineSpan.end : 0));
           const opener = (refsBySentence.get(k) ?? []).find((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person' && r.start - k0 < 12);
           if (opener && !counterparts.includes(opener.entity)) subject = [opener.entity];
+        }
+      }
+      // "Le président doit recevoir son hôte", "will receive his guest": the visitor of the visit just told.
+      if (!counterparts.length && verb.role === 'host' && subject.length) {
+        const g = findWord(tokens, ['hote', 'guest'], tr.end, Math.min(b, tr.end + 4));
+        // (One guest, not "his guests from the diaspora", nor "son hôte de marque venu de …".)
+        if (g >= 0 && ['son', 'sa', 'his', 'her', 'their', 'leur'].includes(tokens[g - 1]?.fold ?? '') && !['de', 'du', 'des', 'from', 'of'].includes(tokens[g + 1]?.fold ?? '')) {
+          const visit = [...out].reverse().find((e) => e.mode === 'visit' && !e.background && !e.subject.some((x) => subject.includes(x)));
+          if (visit) counterparts = [...visit.subject];
         }
       }
       if (!subject.length && !counterparts.length) return;
@@ -976,6 +986,7 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
   // 3. Dates and places from the frame: a dated visit covers the contacts reported during it; otherwise the
   // dateline's date, else the filing date.
   let frame: Interaction | null = null;
+  let plannedVisit: Interaction | null = null;
   let lastPlace: Interaction | null = null;
   // A trip abroad reported in the dispatch: its contacts are not in the dateline's city (APP files from Islamabad
   // on the minister's visit to Malaysia).
@@ -1027,6 +1038,13 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && abroad?.location && sameSubject(sideOf, abroad, e)) e.location = abroad.location;
     if (!e.location && IN_PERSON.has(e.mode) && !e.background && !e.planned && e.mode !== 'visit' && ctx.datelinePlace && !abroad) e.location = ctx.datelinePlace;
     if (!e.background && !e.planned && (e.date.basis === 'text' || !frame)) frame = e.mode === 'visit' || !frame || frame.mode !== 'visit' ? e : frame;
+    // A visit announced with its day: the contacts on its programme take that day and place ("est attendue mardi à
+    // Dakar … Au programme, une séance de travail avec …").
+    if (e.planned && !e.background && e.mode === 'visit' && e.date.basis === 'text') plannedVisit = e;
+    else if (e.planned && !e.background && e.mode !== 'visit' && e.date.basis === 'none' && plannedVisit && e.sentence - plannedVisit.sentence <= 3 && sameSubject(sideOf, plannedVisit, e)) {
+      e.date = { ...plannedVisit.date };
+      if (!e.location && IN_PERSON.has(e.mode)) e.location = plannedVisit.location;
+    }
   }
   return kept;
 }
