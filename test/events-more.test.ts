@@ -452,3 +452,20 @@ test('a visit announced with its programme: working sessions and audiences, "son
     assert.equal(minsk?.date.start ?? null, null);
   });
 });
+
+test('a delegation and its leader: "qui conduit une délégation en Chine", then "la délégation … elle doit rencontrer"', async (t) => {
+  const lead = "Le conseiller d'Etat chinois Liu Jianwei a rencontré mercredi à Beijing l'ancien Premier ministre japonais Keisuke Hamaguchi, qui conduit une délégation d'élus en Chine.";
+  const cases: [string, string, string, string[]][] = [
+    ['the leader visits; the delegation’s next stop in the same state is the same visit; the delegation meets', 'fr',
+      `${lead} La délégation se rendra ensuite à Shanghai, où elle doit rencontrer vendredi le secrétaire du comité municipal, Gao Wenbin.`,
+      ['meeting: Liu Jianwei + Keisuke Hamaguchi', 'visit: Keisuke Hamaguchi + CHN', 'meeting(planned): Keisuke Hamaguchi + Gao Wenbin']],
+    ['led by, in English', 'en',
+      'A Japanese delegation led by former Prime Minister Keisuke Hamaguchi arrived in Beijing on Wednesday. The delegation will meet Vice Premier Liu Jianwei on Friday.',
+      ['visit: Keisuke Hamaguchi + CHN', 'meeting(planned): Keisuke Hamaguchi + Liu Jianwei']],
+    // no leader named: the delegation is nobody's
+    ['no leader', 'en', 'Foreign Minister Liu Jianwei met Keisuke Hamaguchi on Wednesday. A business delegation will meet Gao Wenbin on Friday.', ['meeting: Liu Jianwei + Keisuke Hamaguchi']],
+  ];
+  for (const [name, lang, text, want] of cases) {
+    await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang, published: '2023-06-15' }))].sort(), [...want].sort()));
+  }
+});

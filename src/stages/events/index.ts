@@ -129,6 +129,26 @@ export function findInteractions(ctx: EventContext): Interaction[] {
    * Persons listed after the sentence: "Il s'agit de : - A, ambassadeur de X ; - B, …", "They are: …", bullets.
    * The list's sentences name the counterparts of a contact whose own sentence names none.
    */
+  /** The person an earlier sentence names as a delegation's leader ("X, qui conduit une délégation", "une
+   *  délégation conduite par X", "a delegation led by X"), within six sentences. */
+  const delegationLeader = (si: number): string | null => {
+    for (let k = si - 1; k >= 0 && si - k <= 6; k--) {
+      const s = ctx.text.slice(sentences[k]!.start, sentences[k]!.end);
+      const d = DELEGATION.exec(s);
+      if (!d) continue;
+      const at = sentences[k]!.start + d.index;
+      const persons = (refsBySentence.get(k) ?? []).filter((r) => isParty(r) && entityById.get(r.entity)?.kind === 'person');
+      const led = LED_BY.exec(s.slice(d.index));
+      // led by X: the first person after; X who leads a delegation: the last person before.
+      const after = led ? persons.find((r) => tokens[r.start]!.start > at) : undefined;
+      const before = /\b(?:conduit|conduisait|dirige|dirigeait|mène|menait|tête|leads|led|leading|heading|heads)\b/i.test(s.slice(Math.max(0, d.index - 40), d.index))
+        ? [...persons].reverse().find((r) => tokens[r.start]!.start < at)
+        : undefined;
+      const who = after ?? before;
+      if (who) return who.entity;
+    }
+    return null;
+  };
   const listedIn = new Map<string, Sentence>();
   const listAfter = (si: number): string[] => {
     const out: string[] = [];
@@ -232,10 +252,15 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         const persons = allPersons.some((r) => !isSpokes(r)) ? allPersons.filter((r) => !isSpokes(r)) : allPersons;
         const pick = persons.length ? persons[persons.length - 1]! : null;
         const other = before.filter((r) => entityById.get(r.entity)?.kind !== 'person' && entityById.get(r.entity)?.kind !== 'place' && !isComplement(tokens, r.start));
+        // "La délégation se rendra ensuite à Shanghai, où elle doit rencontrer …": the delegation's leader.
+        const byDelegation = !pick && findWord(tokens, ['delegation'], a, tr.start) >= 0;
+        const leader = byDelegation ? delegationLeader(si) : null;
         if (pick) subject = [pick.entity];
+        else if (leader) subject = [leader];
         else if (beforeUnnamed.length) subject = [resolveUnnamed(beforeUnnamed[beforeUnnamed.length - 1]!.entity)!];
         else if (other.length) subject = [other[other.length - 1]!.entity];
-        else if (lastSubject.length) subject = lastSubject;
+        // (A delegation whose leader the text does not name is not the person named before.)
+        else if (lastSubject.length && !byDelegation) subject = lastSubject;
       }
       let verbRole: ContactVerb['role'] = verb.role;
       // "discussed X with B": a contact only with the "with"; what comes before it is the topic.
@@ -953,6 +978,15 @@ function mergeAndDate(ctx: EventContext, events: Interaction[]): Interaction[] {
       if (same.date.basis === 'none' && e.date.basis !== 'none') same.date = e.date;
       if (!sameParties(same, e)) index(same);
       continue;
+    }
+    // "La délégation se rendra ensuite à Shanghai": a next stop in the state the visitor is visiting now is the same
+    // visit, not a plan of another.
+    if (e.mode === 'visit' && e.planned && !e.background) {
+      const on = (byParties.get(partiesKey(e)) ?? []).find((k) => k.mode === 'visit' && !k.planned && !k.background && sameParties(k, e));
+      if (on) {
+        for (const ev of e.evidence) addEvidence(on, ev);
+        continue;
+      }
     }
     kept.push(e);
     index(e);
