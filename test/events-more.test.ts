@@ -469,3 +469,14 @@ test('a delegation and its leader: "qui conduit une délégation en Chine", then
     await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang, published: '2023-06-15' }))].sort(), [...want].sort()));
   }
 });
+
+test('the next session of a body is a topic; the next meeting of the two is a plan', async (t) => {
+  const call = "Le ministre ouzbek Jasur Rakhimov a eu des entretiens avec son homologue azerbaïdjanais, Djeyhoun Baïramov.";
+  const cases: [string, string, string[]][] = [
+    ['a council’s next session', `${call} Les parties ont examiné la préparation de la prochaine réunion du Conseil suprême interétatique.`, ['talks: Jasur Rakhimov + Djeyhoun Baïramov']],
+    ['the two ministers’ next meeting', `${call} Les parties ont fixé la prochaine réunion à Bakou en avril.`, ['talks: Jasur Rakhimov + Djeyhoun Baïramov', 'meeting(planned): Jasur Rakhimov + Djeyhoun Baïramov']],
+  ];
+  for (const [name, text, want] of cases) {
+    await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang: 'fr', published: '2024-02-27' }))].sort(), [...want].sort()));
+  }
+});

@@ -474,6 +474,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verbRole === 'mutual' || plural || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
         subject = uniq([...subject, ...counterparts]);
         counterparts = [];
+        // "ont examiné la préparation de la prochaine réunion du Conseil suprême": a body's session is a topic, not a
+        // contact of the two.
+        const ofBody = (verb.tense === 'nominal' || /(?:réunion|rencontre|session|meeting|sommet|summit)$/i.test(verb.form)) && ['du', 'des', 'de', 'of'].includes(tokens[tr.end]?.fold ?? '') && [tokens[tr.end + 1], tokens[tr.end + 2]].some((x) => x?.cap && x.kind === 'word' && !['la', 'le', "l'", 'the'].includes(x.fold));
+        if (subject.length < 2 && ofBody && !counterparts.length) return;
         if (subject.length < 2) {
           // "les parties sont convenues de se rencontrer", "the two ministers agreed to meet": the sides of the
           // contact just reported, else the last two persons named before.
