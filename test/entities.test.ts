@@ -65,6 +65,8 @@ test('two persons sharing the last part of a surname stay two; a shorter form of
     ['a compound surname and a particle surname', "La ministre des Affaires étrangères, Geneviève Tremblay-Roy, s'est entretenue avec le ministre belge, Maxime Le Roy.", ['Geneviève Tremblay-Roy', 'Maxime Le Roy']],
     ['two given names, one surname', 'The Foreign Minister, Anna Kowalska-Nowak, met Deputy Minister Piotr Nowak in Warsaw.', ['Anna Kowalska-Nowak', 'Piotr Nowak']],
     ['a short form that drops the first given name', 'Le Premier ministre, Mohammed bin Abdulrahman Al Thani, a reçu le ministre turc, Hakan Fidan. Abdulrahman Al Thani a salué la coopération.', ['Mohammed bin Abdulrahman Al Thani', 'Hakan Fidan']],
+    ['the first of two surnames', 'Chilean Foreign Minister Ignacio Valdivia Rojas held talks in Beijing. Valdivia is paying an official visit to China.', ['Ignacio Valdivia Rojas']],
+    ['a first surname is not another person’s given name', 'Minister Ana García López met Pedro García, the mayor.', ['Ana García López', 'Pedro García']],
     ['a title read as a given name', 'Undersecretary of Foreign Affairs Gloria Mendizábal Rojas met the minister. Undersecretary Mendizábal Rojas presented the priorities.', ['Gloria Mendizábal Rojas']],
   ];
   for (const [name, text, want] of cases) {

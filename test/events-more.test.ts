@@ -480,3 +480,16 @@ test('the next session of a body is a topic; the next meeting of the two is a pl
     await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang: 'fr', published: '2024-02-27' }))].sort(), [...want].sort()));
   }
 });
+
+test('a visit being paid, a call the two last made, a dialogue they are to co-chair', async (t) => {
+  const lead = 'Chinese Foreign Minister Zhou Minghui held talks with Chilean Foreign Minister Ignacio Valdivia Rojas in Beijing on Wednesday.';
+  const cases: [string, string, string[]][] = [
+    ['is paying an official visit', `${lead} Valdivia is paying an official visit to China from May 14 to 17.`, ['talks: Zhou Minghui + Ignacio Valdivia Rojas', 'visit: Ignacio Valdivia Rojas + CHN']],
+    ['the two last spoke by telephone', `${lead} The two foreign ministers last spoke by telephone on March 2.`, ['talks: Zhou Minghui + Ignacio Valdivia Rojas', 'phone_call(background): Zhou Minghui + Ignacio Valdivia Rojas']],
+    ['they are scheduled to co-chair', `${lead} They are scheduled to co-chair the fourth round of the China-Chile strategic dialogue on Thursday.`, ['talks: Zhou Minghui + Ignacio Valdivia Rojas', 'meeting(planned): Zhou Minghui + Ignacio Valdivia Rojas']],
+    ['they agreed to hold a dialogue of their states', `${lead} They agreed to hold the next China-Chile ministerial dialogue in Santiago.`, ['talks: Zhou Minghui + Ignacio Valdivia Rojas', 'meeting(planned): CHN + CHL']],
+  ];
+  for (const [name, text, want] of cases) {
+    await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang: 'en', published: '2024-05-16' }))].sort(), [...want].sort()));
+  }
+});

@@ -136,6 +136,10 @@ export function nameKeys(words: string[]): string[] {
   while (k > 0 && PARTICLES.has(clean[k - 1]!)) k--;
   if (k < clean.length - 1) keys.add(clean.slice(k).join(' '));
   if (clean.length >= 3) keys.add(clean.slice(-2).join(' '));
+  // "Ignacio Valdivia Rojas … Valdivia", "Gustavo Adolfo Villarroel Quispe … M. Villarroel": the first of two
+  // surnames (Spanish and Portuguese names) also names the person.
+  const first = clean[clean.length - 2];
+  if (clean.length >= 3 && first && first.length > 2 && !PARTICLES.has(first) && !PARTICLES.has(clean[clean.length - 3]!)) keys.add(first);
   return [...keys];
 }
 

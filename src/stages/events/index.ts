@@ -472,6 +472,9 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       counterparts = counterparts.filter((c) => !subject.includes(c) && !subject.some((s) => personSpeaksFor(entityById.get(s), entityById.get(c))));
       const bothSides = cues.some((c) => c.kind === 'both_sides' && c.end <= tr.start && tr.start - c.end <= 4);
       if (verbRole === 'mutual' || plural || (bothSides && !counterparts.length && (verb.role === 'with' || verb.role === 'host'))) {
+        // "They are scheduled to co-chair the China-Chile dialogue": the two of the cue, not the states named after.
+        // ("They agreed to hold the next EU-Senegal dialogue" stays between the states: the dialogue is theirs.)
+        if (bothSides && verbRole === 'mutual' && /co-?chair|copr[ée]sid/i.test(verb.form) && !subject.length && counterparts.every((c) => entityById.get(c)?.kind !== 'person')) counterparts = [];
         subject = uniq([...subject, ...counterparts]);
         counterparts = [];
         // "ont examiné la préparation de la prochaine réunion du Conseil suprême": a body's session is a topic, not a
