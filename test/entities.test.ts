@@ -89,6 +89,21 @@ test('an unnamed titled official opening a sentence is the one person named late
   }
 });
 
+test('a counterpart phrase before a title says the state: "my Turkish counterpart, Foreign Minister X"', async (t) => {
+  const cases: [string, string, string, string | undefined][] = [
+    ['en', 'Foreign Minister Farhan Khattak said he spoke on the phone to his Turkish counterpart, Foreign Minister Selim Karaosmanoğlu, about Gaza.', 'Selim Karaosmanoğlu', 'TUR'],
+    ['fr', 'Le ministre Farhan Khattak a reçu son homologue turc, le ministre des Affaires étrangères Selim Karaosmanoğlu.', 'Selim Karaosmanoğlu', 'TUR'],
+    // a title after a comma with no counterpart before it says nothing of the state
+    ['en', 'Pakistan hosted the talks, Foreign Minister Selim Karaosmanoğlu said.', 'Selim Karaosmanoğlu', undefined],
+  ];
+  for (const [lang, text, name, country] of cases) {
+    await t.test(`${lang}: ${name} ${country ?? 'no state'}`, () => {
+      const p = persons(run(text, { lang })).find((x) => x.name === name);
+      assert.equal(p?.country, country);
+    });
+  }
+});
+
 test('bare titles resolve to the person named before', () => {
   const d = run("Le ministre azerbaïdjanais des Affaires étrangères, Djeyhoun Baïramov, a reçu l'ambassadeur. Le chef de la diplomatie azerbaïdjanaise a salué les relations. Le ministre a ensuite évoqué la paix.", { lang: 'fr' });
   const p = persons(d).find((e) => e.name === 'Djeyhoun Baïramov')!;

@@ -493,3 +493,10 @@ test('a visit being paid, a call the two last made, a dialogue they are to co-ch
     await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang: 'en', published: '2024-05-16' }))].sort(), [...want].sort()));
   }
 });
+
+test('an agency’s bare "the Foreign Minister" is its own state’s rather than a foreigner named since', () => {
+  const text = 'ISLAMABAD, Mar 12 (APP): Foreign Minister Farhan Khattak on Tuesday said Pakistan wanted peace. He said he had spoken to Turkish Foreign Minister Selim Karaosmanoglu on Monday.\n\nLater, Ambassador of Japan to Pakistan Takumi Ishiguro called on the Foreign Minister at the Foreign Office.';
+  const got = eventSummaries(run(text, { lang: 'en', published: '2024-03-12' }));
+  assert.ok(got.includes('meeting: Takumi Ishiguro + Farhan Khattak'), JSON.stringify(got));
+  assert.ok(!got.some((s) => /Ishiguro \+ Selim/.test(s)), JSON.stringify(got));
+});

@@ -497,6 +497,12 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     if (hon >= 0 || before || after || known) {
       const e = makePerson(r, before ?? after ?? null, 'cue');
       if (before && after && after !== before) attachTitle(e, after);
+      // "my Turkish counterpart, Foreign Minister X": the counterpart before the title says X's state.
+      let comma = before ? before.start - 1 : -1;
+      if (comma > 0 && ['le', 'la', 'the'].includes(tokens[comma]!.fold)) comma--;
+      else if (comma > 1 && tokens[comma]!.text === "'" && tokens[comma - 1]!.fold === 'l') comma -= 2;
+      const outer = before && tokens[comma]?.text === ',' ? titleByEnd.get(comma) : undefined;
+      if (outer && outer !== before && outer.role === 'counterpart') attachTitle(e, outer);
       const led = !e.country && !e.org ? delegationOf(before ? before.start : nameStart) : null;
       if (led) e.country = led;
       // "Foreign Minister X of Costa Rica", "le ministre X du Mali": the state right after the name.
