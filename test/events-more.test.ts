@@ -500,3 +500,25 @@ test('an agency’s bare "the Foreign Minister" is its own state’s rather than
   assert.ok(got.includes('meeting: Takumi Ishiguro + Farhan Khattak'), JSON.stringify(got));
   assert.ok(!got.some((s) => /Ishiguro \+ Selim/.test(s)), JSON.stringify(got));
 });
+
+test('calls phoned or called, receptions hosted, visits due, talks in the present', async (t) => {
+  const cases: [string, string, string, string[]][] = [
+    ['called someone', 'en', 'Foreign Minister Tariq Hamdani on Tuesday called Foreign Minister of Nepal Prakash Adhikari and congratulated him on his appointment.', ['phone_call: Tariq Hamdani + Prakash Adhikari']],
+    ['called a titled official', 'en', 'President Jean Moreau called the Foreign Minister of Chile, Ana Ruiz, on Monday.', ['phone_call: Jean Moreau + Ana Ruiz']],
+    ['phoned', 'en', 'Foreign Minister Tariq Hamdani phoned his Nepalese counterpart Prakash Adhikari on Monday.', ['phone_call: Tariq Hamdani + Prakash Adhikari']],
+    ['telephoned', 'en', 'Foreign Minister Tariq Hamdani telephoned Prakash Adhikari, the Nepalese foreign minister.', ['phone_call: Tariq Hamdani + Prakash Adhikari']],
+    ['a téléphoné à', 'fr', 'Le ministre Karim Benali a téléphoné à son homologue suédois, Erik Lund.', ['phone_call: Karim Benali + Erik Lund']],
+    ['hosted a reception for', 'en', 'Deputy Prime Minister Lam Quoc Bao hosted a reception for Indonesian Ambassador to Vietnam Rudi Hartanto in Hanoi on March 4.', ['reception: Lam Quoc Bao + Rudi Hartanto']],
+    ['was due in', 'en', 'The spokesman said Chilean Foreign Minister Ana Ruiz was due in Nepal on September 5.', ['visit(planned): Ana Ruiz + NPL']],
+    ['s’entretiennent', 'fr', 'Ana Ruiz et son homologue suédois Erik Lund s’entretiennent dimanche à Oslo.', ['talks: Ana Ruiz + Erik Lund']],
+  ];
+  for (const [name, lang, text, want] of cases) {
+    await t.test(name, () => assert.deepEqual([...eventSummaries(run(text, { lang, published: '2024-03-14' }))].sort(), [...want].sort()));
+  }
+  await t.test('no call in a judgement, an appeal or a resignation', () => {
+    for (const text of ['President Jean Moreau called the meeting a success.', 'Foreign Minister Tariq Hamdani called for calm in the region.', 'The minister phoned in his resignation.', 'Foreign Minister Tariq Hamdani called it a turning point.']) {
+      const d = run(text, { lang: 'en', published: '2024-03-14' });
+      assert.deepEqual(d.events.filter((e) => e.mode === 'phone_call'), [], text);
+    }
+  });
+});

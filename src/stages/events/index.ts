@@ -229,6 +229,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (verb.tense === 'infinitive' && !modal) return;
       // "calls on Rwanda to cease …", "a appelé X à …": an appeal, not a call on someone.
       // A person (or an unnamed official) before the "to" makes it a visit: "called on President X to discuss …".
+      // "called the talks a success", "called it": a judgement, not a call ("called the Foreign Minister" is one).
+      if (verb.form === 'called' && ['the', 'a', 'an', 'this', 'that', 'it', 'his', 'her', 'their', 'its', 'them', 'him'].includes(tokens[tr.end]?.fold ?? '') && !tokens[tr.end + 1]?.cap) return;
       if (/^call/.test(verb.form)) {
         const to = findWord(tokens, ['to'], tr.end + 1, Math.min(b, tr.end + 6));
         const someone = refs.some((r) => r.start >= tr.end && r.start < to && entityById.get(r.entity)?.kind === 'person')
