@@ -21,6 +21,9 @@ test('datelines in the agencies\' styles', async (t) => {
     ['Le 27 novembre 2024 – Ottawa (Ontario) – Affaires mondiales Canada', { place: 'Ottawa', agency: null, day: 27, month: 11, year: 2024 }],
     ['Abidjan, 14 mai (AIP)- Le ministre a reçu lundi une délégation.', { place: 'Abidjan', agency: 'AIP', day: 14, month: 5, year: null }],
     ['ALGER – Le président de la République a reçu mardi le ministre des Affaires étrangères du Niger, porteur d\'un message.', { place: 'Alger', agency: null, day: null, month: null, year: null }],
+    ['ISLAMABAD: Foreign Minister Tariq Hamdani met Nepalese Foreign Minister Prakash Adhikari on Monday in the capital.', { place: 'Islamabad', agency: null, day: null, month: null, year: null }],
+    ['NEW DELHI: The minister will travel to Dhaka next week for the joint commission, officials said.', { place: 'New Delhi', agency: null, day: null, month: null, year: null }],
+    ['ASTANA. KAZINFORM The Kazakh Foreign Minister met the Ambassador of Germany on Monday in the capital.', { place: 'Astana', agency: 'KAZINFORM', day: null, month: null, year: null }],
   ];
   for (const [line, want] of cases) {
     await t.test(line.slice(0, 40), () => {
@@ -38,6 +41,9 @@ test('lines that are not datelines', async (t) => {
     'António Guterres, Secretary-General',
     'Tue, 03/05/2024 - 17:42',
     'Selon la même source, les deux parties ont évoqué la coopération.',
+    'NOTE: The meeting of the foreign ministers was postponed until further notice, the ministry said.',
+    'UPDATE: Minister',
+    'ASTANA. The minister met the ambassador.',
   ];
   for (const line of negatives) await t.test(line.slice(0, 40), () => assert.equal(parseDateline(line), null));
 });

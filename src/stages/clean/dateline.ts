@@ -73,6 +73,10 @@ const shapes: Shape[] = [
   { re: new RegExp(`^\\(${AGENCY}\\)${DASH}`, 'u'), place: -1, date: -1, agency: 1 },
   // Doha, Qatar:
   { re: new RegExp(`^${CITY},\\s${W}:\\s`, 'u'), place: 1, date: -1, agency: -1 },
+  // ISLAMABAD: Foreign Minister …  |  NEW DELHI: …   (PTI, Geo: a city in capitals and a colon, the lead after)
+  { re: /^(\p{Lu}{3,20}(?:[ -]\p{Lu}{2,20}){0,2}):\s(?=\p{Lu})/u, place: 1, date: -1, agency: -1 },
+  // ASTANA. KAZINFORM The … (no dash: the agency's name is one the project knows)
+  { re: new RegExp(`^${CITY}\\.\\s(KAZINFORM|Kazinform|AZERTAC|TASS|BELTA|SANA|WAM|QNA|KUNA|IRNA|APA|Trend|UzA)\\s(?=\\p{Lu})`, 'u'), place: 1, date: -1, agency: 2 },
   // ALGER –  |  Dakar —   (place only, before the lead)
   { re: new RegExp(`^${CITY}\\s[-–—]{1,2}\\s`, 'u'), place: 1, date: -1, agency: -1 },
 ];
@@ -98,7 +102,7 @@ function readDate(m: RegExpExecArray, at: number): { day: number | null; month: 
   return null;
 }
 
-const NOT_PLACES = /^(?:Le|La|Les|L|Un|Une|The|A|An|Il|Elle|He|She|Selon|According|Lors|During|En|In|Au|Aux|Par|By|Pour|For|Après|After|Mais|But|Communiqué|Readout|Photo)$/;
+const NOT_PLACES = /^(?:Le|La|Les|L|Un|Une|The|A|An|Il|Elle|He|She|Selon|According|Lors|During|En|In|Au|Aux|Par|By|Pour|For|Après|After|Mais|But|Communiqué|Readout|Photo|NOTE|UPDATE|UPDATED|BREAKING|WATCH|VIDEO|PHOTO|PHOTOS|READ|ALSO|CORRECTION|EXCLUSIVE|ANALYSIS|OPINION|EDITOR|EDITORS|LIVE|FILE|AUDIO|SOURCE|SOURCES|URGENT|FLASH|INFO)$/;
 
 export function parseDateline(line: string): DatelineMatch | null {
   const s = line.slice(0, 160);
