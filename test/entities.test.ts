@@ -273,3 +273,13 @@ test('the state right after a titled name: "Foreign Minister X of Costa Rica", "
     assert.notEqual(p?.country, 'CRI');
   });
 });
+
+test('portfolio words printed with capitals inside a title are not persons', async (t) => {
+  const cases: [string, string[]][] = [
+    ['Le ministre des Affaires Etrangères et de la Coopération Internationale, Omar Tazi, a été reçu à Rome par le ministre italien des Affaires Etrangères, Paolo Conti.', ['Omar Tazi', 'Paolo Conti']],
+    ['Le ministre des Affaires Étrangères et du Commerce Extérieur, Omar Tazi, a reçu Paolo Conti.', ['Omar Tazi', 'Paolo Conti']],
+    // a surname that happens to be a word stays a surname when a given name precedes it
+    ['Le ministre Jean Dupont a reçu Paolo Conti.', ['Jean Dupont', 'Paolo Conti']],
+  ];
+  for (const [text, want] of cases) await t.test(want.join(' + '), () => assert.deepEqual(persons(run(text, { lang: 'fr' })).map((p) => p.name).sort(), [...want].sort()));
+});
