@@ -283,3 +283,22 @@ test('portfolio words printed with capitals inside a title are not persons', asy
   ];
   for (const [text, want] of cases) await t.test(want.join(' + '), () => assert.deepEqual(persons(run(text, { lang: 'fr' })).map((p) => p.name).sort(), [...want].sort()));
 });
+
+test('a list of names each followed by its own title keeps each title with its name', async (t) => {
+  const cases: [string, string, Record<string, string | undefined>][] = [
+    ['fr', 'Le ministre Karim Benali a rencontré Jonas Berg, ministre norvégien des Affaires étrangères, Ana Ruiz, ministre chilienne des Affaires étrangères, et Kofi Mensah, ministre ghanéen des Affaires étrangères.', { 'Jonas Berg': 'NOR', 'Ana Ruiz': 'CHL', 'Kofi Mensah': 'GHA' }],
+    ['en', 'Minister Karim Benali met Jonas Berg, Norwegian Foreign Minister, Ana Ruiz, Chilean Foreign Minister, and Kofi Mensah, Ghanaian Foreign Minister.', { 'Jonas Berg': 'NOR', 'Ana Ruiz': 'CHL', 'Kofi Mensah': 'GHA' }],
+    // a title between two names, the second without its own, introduces the second
+    ['fr', "Le ministre Karim Benali a rencontré Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha.", { 'Douglas Whitfield': undefined, 'Hissein Taha': undefined }],
+  ];
+  for (const [lang, text, want] of cases) {
+    await t.test(`${lang}: ${Object.keys(want).join(', ')}`, () => {
+      const got = Object.fromEntries(persons(run(text, { lang })).filter((p) => p.name in want).map((p) => [p.name, p.country]));
+      assert.deepEqual(got, want);
+    });
+  }
+  await t.test('the secretary-general is the one named after his title', () => {
+    const p = persons(run("Le ministre Karim Benali a rencontré Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha.", { lang: 'fr' }));
+    assert.equal(p.find((x) => x.name === 'Hissein Taha')?.title, 'secrétaire général');
+  });
+});

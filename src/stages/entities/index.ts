@@ -475,11 +475,23 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     }
   }
   const runStarts = new Set(runs.map((r) => r.start));
+  const runAt = new Map(runs.map((r) => [r.start, r]));
+  const runEnds = new Set(runs.map((r) => r.end));
+  /** The title in apposition right after a run (", ministre norvégien des Affaires étrangères"), if any. */
+  const appositionAfter = (r: NameRun | undefined): TitlePhrase | undefined => {
+    if (!r || tokens[r.end]?.text !== ',') return undefined;
+    let k = r.end + 1;
+    while (k < tokens.length && ['le', 'la', 'l', "'", 'the', 'a', 'an', 'un', 'une'].includes(tokens[k]!.fold) && k - r.end < 4) k++;
+    return titleByStart.get(k);
+  };
   // Pass 1: names with a cue — honorific, a title right before, or a title in apposition right after.
   for (const r of runs) {
     const hon = honorificBefore(r);
     const nameStart = hon >= 0 ? hon : r.start;
-    const before = titleByEnd.get(nameStart) ?? (tokens[nameStart - 1]?.text === ',' ? titleByEnd.get(nameStart - 1) : undefined);
+    let before = titleByEnd.get(nameStart) ?? (tokens[nameStart - 1]?.text === ',' ? titleByEnd.get(nameStart - 1) : undefined);
+    // "A, ministre norvégien …, B, ministre chilienne …": a title after another name's comma is that name's when
+    // this one has its own.
+    if (before && tokens[nameStart - 1]?.text === ',' && !titleByEnd.get(nameStart) && tokens[before.start - 1]?.text === ',' && runEnds.has(before.start - 1) && appositionAfter(r)) before = undefined;
     let after: TitlePhrase | undefined;
     const next = tokens[r.end];
     if (next && (next.text === ',' || next.text === '(')) {
@@ -489,7 +501,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       // "…, Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha": a title followed by a comma and
       // a name introduces that next name; it is not this one's apposition. So does a title followed right away by
       // a name ("…, Foreign Ministry spokeswoman Maria Zakharova said").
-      if (after && tokens[after.end]?.text === ',' && runStarts.has(after.end + 1)) after = undefined;
+      if (after && tokens[after.end]?.text === ',' && runStarts.has(after.end + 1) && !appositionAfter(runAt.get(after.end + 1))) after = undefined;
       if (after && runStarts.has(after.end)) after = undefined;
     }
     const words = tokens.slice(r.start, r.end).filter((t) => t.kind === 'word').length;
