@@ -522,3 +522,19 @@ test('calls phoned or called, receptions hosted, visits due, talks in the presen
     }
   });
 });
+
+test('the sender of greetings or a message passed on is not at the contact', async (t) => {
+  const cases: [string, string, string, string[]][] = [
+    ['salutations du président', 'fr', 'Le ministre des Affaires étrangères, Samir Haddad, a été reçu lundi à Lima par le président péruvien, Julio Campos, auquel il a transmis les salutations du président de la République, Nabil Ferhat.', ['reception: Julio Campos + Samir Haddad']],
+    ['greetings of', 'en', 'Foreign Minister Samir Haddad was received by President Julio Campos, to whom he conveyed the greetings of President Nabil Ferhat.', ['reception: Julio Campos + Samir Haddad']],
+    ['a message from a head of state, carried by no one named', 'fr', "Le président Julio Campos a reçu un émissaire porteur d'un message du président Nabil Ferhat.", []],
+    // a counterpart who is no sender stays
+    ['a plain reception', 'fr', 'Le président péruvien, Julio Campos, a reçu lundi le ministre des Affaires étrangères, Samir Haddad.', ['reception: Julio Campos + Samir Haddad']],
+  ];
+  for (const [name, lang, text, want] of cases) {
+    await t.test(name, () => {
+      const got = eventSummaries(run(text, { lang, published: '2024-03-14' })).map((s) => s.replace(/: (.*)$/, (_, p: string) => ': ' + p.split(' + ').sort((a, b) => (a.includes('Campos') ? -1 : b.includes('Campos') ? 1 : 0)).join(' + ')));
+      assert.deepEqual(got.sort(), [...want].sort());
+    });
+  }
+});

@@ -370,7 +370,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
         }
       } else {
         // A spokesperson quoted in the clause reports the contact; she is not a party to it.
-        const zone = refs.filter((r) => r.start >= zoneStart && r.end <= zoneEnd && !(entityById.get(r.entity) as { role?: string } | undefined)?.role?.startsWith('spokes'));
+        // The sender of a message passed on ("lui a transmis les salutations du président X") is not at the contact.
+        const zone = refs.filter((r) => r.start >= zoneStart && r.end <= zoneEnd && !(entityById.get(r.entity) as { role?: string } | undefined)?.role?.startsWith('spokes') && !conveyedFrom(tokens, r.start, ents.titleOf));
         const zoneUnnamed = unnamed.filter((u) => u.phrase.start >= tr.end && u.phrase.end <= zoneEnd);
         const persons = zone.filter((r) => entityById.get(r.entity)?.kind === 'person');
         const nonPersons = zone.filter((r) => {
@@ -685,6 +686,21 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
 const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views', 'reviewed']);
 
 const SINCE = new Set(['depuis', 'since']);
+
+const MESSAGE_WORDS = new Set(['salutations', 'salut', 'greetings', 'regards', 'message', 'messages', 'lettre', 'letter', 'condoleances', 'condolences', 'felicitations', 'congratulations', 'invitation', 'voeux', 'wishes']);
+
+/** A person named as the sender of a message passed on: "les salutations du président X", "greetings of/from X". */
+function conveyedFrom(tokens: Token[], at: number, titleOf: Map<number, string>): boolean {
+  let seen = 0;
+  for (let k = at - 1; k >= 0 && seen < 6; k--) {
+    if (titleOf.has(k) || tokens[k]!.text === ',') continue;
+    if (tokens[k]!.cap && tokens[k]!.kind === 'word') return false; // another name stands between
+    seen++;
+    if (['de', 'du', 'des', 'd', 'of', 'from'].includes(tokens[k]!.fold) && MESSAGE_WORDS.has(tokens[k - 1]?.fold ?? '')) return true;
+    if (tokens[k]!.fold === "'" && tokens[k - 1]?.fold === 'd' && MESSAGE_WORDS.has(tokens[k - 2]?.fold ?? '')) return true;
+  }
+  return false;
+}
 
 /** "les deux ministres", "the two leaders": a pair of persons (not of states or sides). */
 const TWO_PERSONS = /(?:ministres|responsables|hommes|dirigeants|présidents|diplomates|chefs|ministers|leaders|presidents|officials|diplomats|men)\b/i;
