@@ -1,7 +1,7 @@
 // Persons, countries, organisations and acronyms (table-driven, with negative cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run, persons } from './helpers.ts';
+import { run, persons, eventSummaries } from './helpers.ts';
 
 type P = { name: string; title?: string; country?: string; org?: string; aliases?: string[] };
 
@@ -301,4 +301,20 @@ test('a list of names each followed by its own title keeps each title with its n
     const p = persons(run("Le ministre Karim Benali a rencontré Douglas Whitfield, le secrétaire général de l'OCI, Hissein Taha.", { lang: 'fr' }));
     assert.equal(p.find((x) => x.name === 'Hissein Taha')?.title, 'secrétaire général');
   });
+});
+
+test('a bare title opening a sentence is the subject of the sentence that named the candidates, not its object', async (t) => {
+  const lead = "Le ministre des Affaires étrangères, Karim Benali, s'est entretenu mardi à Genève avec le ministre suédois des Affaires étrangères, Erik Lund.";
+  const cases: [string, string, string][] = [
+    ['after an opening adverbial', `${lead} De même, le ministre a rencontré son homologue péruvien, Diego Salas.`, 'meeting: Karim Benali + Diego Salas'],
+    ['at the sentence start', `${lead} Le ministre a ensuite rencontré son homologue péruvien, Diego Salas.`, 'meeting: Karim Benali + Diego Salas'],
+    // a title with a state still names that state's person
+    ['a title with a state', `${lead} Le ministre suédois a ensuite rencontré son homologue péruvien, Diego Salas.`, 'meeting: Erik Lund + Diego Salas'],
+  ];
+  for (const [name, text, want] of cases) {
+    await t.test(name, () => {
+      const got = eventSummaries(run(text, { lang: 'fr', published: '2024-03-14' }));
+      assert.ok(got.includes(want), JSON.stringify(got));
+    });
+  }
 });

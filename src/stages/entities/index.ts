@@ -659,6 +659,18 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
         bestPos = pos;
       }
     }
+    // A title opening its sentence names who acts: in the sentence that named the candidates last, the one named
+    // first, its subject, rather than its object ("A s'est entretenu avec le ministre B. De même, le ministre a
+    // rencontré …" is A).
+    const s0 = firstToken(tokens, sentences[tokSentence[tp.headStart]!]!.start);
+    const det = ['le', 'la', 'l', "'", 'the'].includes(tokens[tp.start - 1]?.fold ?? '') ? 1 : 0;
+    const leads = opensSentence || (tokens[tp.start - 1 - det]?.text === ',' && tp.start - s0 <= 6); // "De même, le ministre …"
+    if (best && leads && candidates.length > 1 && !country && !org) {
+      const bs = tokSentence[bestPos];
+      const firstIn = (p: EntityDraft) => p.mentionTokens.filter((t) => tokSentence[t] === bs).sort((x, y) => x - y)[0] ?? Infinity;
+      const opener = persons().filter((p) => p.mentionTokens.some((t) => tokSentence[t] === bs)).sort((x, y) => firstIn(x) - firstIn(y))[0];
+      if (opener && opener !== best && candidates.includes(opener)) best = opener;
+    }
     if (!best && !governed && (country || org)) {
       // Named only later ("La cheffe de la diplomatie belge … Mme Lahbib"): the one person of that state or
       // organisation holding such an office.
