@@ -538,3 +538,21 @@ test('the sender of greetings or a message passed on is not at the contact', asy
     });
   }
 });
+
+test('a contact noun whose clause says it is yet to happen is a plan', async (t) => {
+  const cases: [string, string, string, boolean][] = [
+    ['would take place', 'en', 'A meeting between Russian Foreign Minister Pavel Orlov and Chilean Foreign Minister Ana Ruiz would take place on the sidelines of the summit on July 7-9, a source said.', true],
+    ['could take place', 'en', 'A meeting between Pavel Orlov and Ana Ruiz could take place in Moscow next week.', true],
+    ['aura lieu', 'fr', 'Une rencontre entre le ministre russe Pavel Orlov et la ministre chilienne Ana Ruiz aura lieu le 7 juillet à Rio.', true],
+    ['a eu lieu', 'fr', 'La rencontre entre le ministre russe Pavel Orlov et la ministre chilienne Ana Ruiz a eu lieu le 7 mai à Rio.', false],
+    ['took place', 'en', 'A meeting between Pavel Orlov and Ana Ruiz took place on May 7.', false],
+  ];
+  for (const [name, lang, text, planned] of cases) {
+    await t.test(name, () => {
+      const evs = run(text, { lang, published: '2024-06-04' }).events;
+      assert.equal(evs.length, 1, JSON.stringify(evs.map((e) => e.mode)));
+      assert.equal(!!evs[0]!.planned, planned);
+      assert.equal(evs[0]!.type, planned ? 'AGREE' : 'CONSULT');
+    });
+  }
+});

@@ -219,7 +219,10 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       if (docDenies && has('claim')) return;
       const modal = cues.some((c) => c.kind === 'planned' && c.end <= tr.start && tr.start - c.end <= 4);
       let trDate = nearestDate(dates, tr.start);
-      let planned = verb.tense === 'future' || modal || !!trDate?.future || has('planned_sentence');
+      // "A meeting between A and B would take place on …", "une rencontre … aura lieu le …": a contact noun whose
+      // clause says it is yet to happen.
+      const toHappen = verb.tense === 'nominal' && TO_HAPPEN.test(ctx.text.slice(tokens[tr.end - 1]!.end, sent.end));
+      let planned = verb.tense === 'future' || modal || toHappen || !!trDate?.future || has('planned_sentence');
       // "doit être reçue mardi": a weekday in a planned clause is the next one, not the last.
       if (planned && trDate && trDate.weekday !== undefined && !trDate.future && ctx.reference && parseIso(ctx.reference)?.d) {
         trDate = { ...trDate, from: nextWeekday(ctx.reference, trDate.weekday), future: true };
@@ -686,6 +689,8 @@ function findTriggers(tokens: Token[], lex: Lexicon, a: number, b: number, dates
 const NEEDS_WITH = new Set(['discussed', 'discuté', 'échangé', 'parlé', 'spoke', 'talked', 'exchanged views', 'reviewed']);
 
 const SINCE = new Set(['depuis', 'since']);
+
+const TO_HAPPEN = /\b(?:will|would|is to|are to|is expected to|are expected to|is scheduled to|should|could|may)\s(?:also\s)?(?:take place|be held)\b|\b(?:pourrait|pourraient|devrait|devraient|doit|doivent)\s(?:avoir lieu|se tenir)\b|\b(?:aura lieu|auront lieu|se tiendra|se tiendront)\b/i;
 
 const MESSAGE_WORDS = new Set(['salutations', 'salut', 'greetings', 'regards', 'message', 'messages', 'lettre', 'letter', 'condoleances', 'condolences', 'felicitations', 'congratulations', 'invitation', 'voeux', 'wishes']);
 
