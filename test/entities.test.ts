@@ -318,3 +318,18 @@ test('a bare title opening a sentence is the subject of the sentence that named 
     });
   }
 });
+
+test('chained ranks between a title and a name keep the title; a given name that looks like a rank stays', async (t) => {
+  const cases: [string, string, string | undefined][] = [
+    ['Deputy Defence Minister Sen. Lieut. Gen. Tran Van Minh received Chilean Ambassador to Vietnam Jorge Paz in Hanoi on Tuesday.', 'Tran Van Minh', 'Deputy Defence Minister'],
+    ['Senator Maria Lopez met Ambassador Jorge Paz in Lima on Monday.', 'Maria Lopez', undefined],
+    ['Defence Minister Gen Nakatani met Jorge Paz in Tokyo on Monday.', 'Gen Nakatani', 'Defence Minister'],
+  ];
+  for (const [text, name, title] of cases) {
+    await t.test(name, () => {
+      const p = persons(run(text, { lang: 'en' })).find((x) => x.name === name);
+      assert.ok(p, JSON.stringify(persons(run(text, { lang: 'en' })).map((x) => x.name)));
+      assert.equal(p.title, title);
+    });
+  }
+});
