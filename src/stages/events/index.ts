@@ -221,7 +221,7 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       let trDate = nearestDate(dates, tr.start);
       // "A meeting between A and B would take place on …", "une rencontre … aura lieu le …": a contact noun whose
       // clause says it is yet to happen.
-      const toHappen = verb.tense === 'nominal' && TO_HAPPEN.test(ctx.text.slice(tokens[tr.end - 1]!.end, sent.end));
+      const toHappen = verb.tense === 'nominal' && TO_HAPPEN.test(ctx.text.slice(tokens[tr.end - 1]!.end, Math.min(sent.end, tokens[tr.end - 1]!.end + 240)));
       let planned = verb.tense === 'future' || modal || toHappen || !!trDate?.future || has('planned_sentence');
       // "doit être reçue mardi": a weekday in a planned clause is the next one, not the last.
       if (planned && trDate && trDate.weekday !== undefined && !trDate.future && ctx.reference && parseIso(ctx.reference)?.d) {
@@ -572,8 +572,8 @@ export function findInteractions(ctx: EventContext): Interaction[] {
       const date = sameDay ? { ...sameDay.date } : trDate && (trDate.from || trDate.partial) && !trDate.coarse ? { start: trDate.from, end: trDate.to, ...(trDate.partial ? { partial: trDate.partial } : {}), basis: 'text' as const } : trDate?.coarse ? { start: trDate.from, end: null, basis: 'text' as const } : null;
       // "effectue depuis mercredi une visite de deux jours", "began a three-day visit on Monday": a visit that began
       // on the date runs for the days said.
-      const begins = SINCE.has(tokens[trDate?.start ?? -1]?.fold ?? '') || SINCE.has(tokens[(trDate?.start ?? 0) - 1]?.fold ?? '') || /\b(?:entam\w*|began|begins|started|kicked off)\s(?:\S+\s){0,4}$/i.test(ctx.text.slice(sent.start, tokens[tr.start]!.start)) || /^(?:entam|began|begins|start|kicked)/.test(tokenFold(verb.form));
-      if (mode === 'visit' && date?.start && !date.end && trDate && begins) {
+      const begins = () => SINCE.has(tokens[trDate?.start ?? -1]?.fold ?? '') || SINCE.has(tokens[(trDate?.start ?? 0) - 1]?.fold ?? '') || /\b(?:entam\w*|began|begins|started|kicked off)\s(?:\S+\s){0,4}$/i.test(ctx.text.slice(Math.max(sent.start, tokens[tr.start]!.start - 80), tokens[tr.start]!.start)) || /^(?:entam|began|begins|start|kicked)/.test(tokenFold(verb.form));
+      if (mode === 'visit' && date?.start && !date.end && trDate && begins()) {
         const days = visitDays(ctx.text.slice(sent.start, sent.end));
         if (days && days > 1 && /^\d{4}-\d{2}-\d{2}$/.test(date.start)) date.end = addDays(date.start, days - 1);
       }
