@@ -206,7 +206,8 @@ async function measureQueries(queries: Record<string, unknown>): Promise<void> {
     const qs = await querySet(sqlite);
     for (const [name, repo] of [['sqlite', sqlite], ['postgres', postgres]] as const) {
       const key = `${name} at ${target}`;
-      queries[key] = { dispatches: (await repo.stats()).dispatches, events: (await repo.stats()).events, ...(await latencies(repo, qs)) };
+      const { dispatches, events } = await repo.stats();
+      queries[key] = { dispatches, events, ...(await latencies(repo, qs)) };
       log(`queries ${key}: ${JSON.stringify(queries[key])}`);
     }
   }
