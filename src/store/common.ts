@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Dispatch } from '../types.ts';
 import { StoreError } from './repository.ts';
+import { canonicalCode } from '../archive/resolve.ts';
 
 /** sha256 of the cleaned text, Unicode-normalised and with runs of white space as one space. */
 export function textHash(text: string): string {
@@ -69,17 +70,17 @@ export function searchTerms(text: string): { phrase: string; prefix: boolean }[]
 }
 
 /** The side code an actor reference names ("AZE", "nato" is a name), or null for an entity id or a name. */
-export function sideCode(ref: string, canon: (code: string) => string | null): string | null {
+export function sideCode(ref: string): string | null {
   const r = parseActorRef(ref);
-  return 'side' in r ? canon(r.side) : null;
+  return 'side' in r ? canonicalCode('organization', r.side) : null;
 }
 
 /** The two side codes of a question between two actors when both are sides and differ: such a question is read
  *  from side_pairs (migration 0002), in date order. Anything else (a person, an entity id, one side twice) is read
  *  from the participants. */
-export function sidePair(a: string, b: string, canon: (code: string) => string | null): [string, string] | null {
-  const x = sideCode(a, canon);
-  const y = sideCode(b, canon);
+export function sidePair(a: string, b: string): [string, string] | null {
+  const x = sideCode(a);
+  const y = sideCode(b);
   return x && y && x !== y ? [x, y] : null;
 }
 

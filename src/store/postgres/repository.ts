@@ -808,7 +808,7 @@ export class PostgresRepository implements ArchiveRepository {
       // Between two actors the question is their contacts: stances only when asked for by mode or type.
       if (q.between && !q.modes?.includes('statement') && !(q.types ?? []).some((t) => t !== 'CONSULT' && t !== 'AGREE')) where.push("e.mode <> 'statement'");
       // Between two sides: one index range of side_pairs, in the page's order.
-      const pair = q.between ? sidePair(q.between[0], q.between[1], sideCanon) : null;
+      const pair = q.between ? sidePair(q.between[0], q.between[1]) : null;
       if (pair) where.push(`sp.a = ${p.add(pair[0])}`, `sp.b = ${p.add(pair[1])}`);
       else if (q.between) {
         const [a, b] = q.between;
@@ -920,8 +920,8 @@ export class PostgresRepository implements ArchiveRepository {
     checkDateBound(q.since, 'since');
     checkDateBound(q.until, 'until');
     const p = new Params();
-    const sa = sideCode(a, sideCanon);
-    const sb = b === null ? null : sideCode(b, sideCanon);
+    const sa = sideCode(a);
+    const sb = b === null ? null : sideCode(b);
     if (sa && (b === null || sb)) {
       // A side's relations: whole years from the yearly counts, other periods from its contact pairs.
       const where = [`a = ${p.add(sa)}`];
@@ -1251,8 +1251,6 @@ function toDispatch(r: Row, withText: boolean): StoredDispatch {
   if (withText) d.text = String(r.text);
   return d;
 }
-
-const sideCanon = (code: string): string | null => canonicalCode('organization', code);
 
 /** An event row as lists read it: the event, its dispatch, and how many current dispatches report its contact. */
 const EVENT_COLUMNS = `e.*, d.doc_id, d.url, d.source, d.title, d.published, d.lang, d.revision,
