@@ -906,16 +906,6 @@ export class PostgresRepository implements ArchiveRepository {
 
   // ---------------------------------------------------------------- relations
 
-  private async sideName(c: Queryable, side: string): Promise<string> {
-    const r = await get(
-      c,
-      `SELECT name FROM entities WHERE merged_into IS NULL AND code = $1 AND kind IN ('country', 'organization')
-       ORDER BY (SELECT sum(n.count) FROM entity_names n WHERE n.entity_id = entities.id) DESC NULLS LAST, id LIMIT 1`,
-      [side],
-    );
-    return r ? String(r.name) : side;
-  }
-
   private async relationRows(c: Queryable, a: string, b: string | null, q: RelationQuery): Promise<Row[]> {
     checkDateBound(q.since, 'since');
     checkDateBound(q.until, 'until');
@@ -960,7 +950,8 @@ export class PostgresRepository implements ArchiveRepository {
     );
   }
 
-  /** The names of some sides, in one query (see sideName). */
+  /** The names of some sides, in one query: for each code, the entity seen most under it (its name forms' counts:
+   *  a few rows, where its mentions are thousands); the code itself when none. */
   private async sideNames(c: Queryable, sides: string[]): Promise<Map<string, string>> {
     const rows = sides.length
       ? await all(
@@ -1001,7 +992,7 @@ export class PostgresRepository implements ArchiveRepository {
     const p = parseActorRef(ref);
     if ('side' in p) {
       const code = canonicalCode('organization', p.side)!;
-      return { code, name: await this.sideName(c, code) };
+      return { code, name: (await this.sideNames(c, [code])).get(code)! };
     }
     if ('id' in p) {
       const id = await this.canonicalId(c, p.id);
